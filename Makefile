@@ -1,0 +1,41 @@
+# The two commands of the README: `make serve` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build lint bench clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+## serve: create .venv, install, build and serve the site on http://$(HOST)/
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+## build: build both languages into site/ (fails on any warning)
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks snippets tests tools
+	$(BIN)/ruff format --check hooks snippets tests tools
+
+## test: every check — lint, strict build, snippets, pages, notebooks, built site
+test: $(STAMP)
+	$(BIN)/ruff check hooks snippets tests tools
+	$(BIN)/python tools/timed.py build -- $(BIN)/mkdocs build --strict
+	$(BIN)/python -m pytest
+
+## bench: measure build and test times, page weights; writes bench/results.md
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,42 @@
+"""One glossary (includes/glossary.yml) for every page.
+
+Appends the abbreviation tooltips of the page's language to each page, and renders the
+glossary table where a page contains ``<!-- glossary-table -->``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "includes" / "glossary.yml"
+TABLE_MARKER = "<!-- glossary-table -->"
+TABLE_HEADER = {"zh": "| 中文 | English |\n|---|---|", "en": "| English | 中文 |\n|---|---|"}
+
+
+def load_glossary() -> dict:
+    return yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+
+
+def glossary_table(glossary: dict, lang: str) -> str:
+    other = "en" if lang == "zh" else "zh"
+    rows = sorted(glossary["terms"], key=lambda t: t[lang].lower())
+    body = "\n".join(f"| {t[lang]} | {t[other]} |" for t in rows)
+    return f"{TABLE_HEADER[lang]}\n{body}"
+
+
+def abbreviation_lines(glossary: dict, lang: str) -> str:
+    return "\n".join(f"*[{a['abbr']}]: {a[lang]}" for a in glossary["abbreviations"])
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri.endswith(".ipynb"):
+        return markdown
+    lang = config.plugins["i18n"].current_language
+    glossary = load_glossary()
+    markdown = markdown.replace(TABLE_MARKER, glossary_table(glossary, lang))
+    return f"{markdown}\n\n{abbreviation_lines(glossary, lang)}\n"

@@ -1,0 +1,1 @@
+"""Code shown on the pages of the knowledge base, one module per topic."""

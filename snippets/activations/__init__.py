@@ -1,0 +1,1 @@
+"""Activation functions: formulas, derivatives and the numbers quoted on the pages."""

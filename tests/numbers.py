@@ -1,0 +1,51 @@
+"""Numbers in prose: each carries a check that names the snippet value it states."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from decimal import Decimal
+
+from tests.pages import CHECKED_NUMBER, Page
+
+INLINE_CODE = re.compile(r"`[^`\n]*`")
+INLINE_MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$", re.S)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+ATTRIBUTE_LIST = re.compile(r"\{[^}\n]*\}")
+ANNOTATION_MARK = re.compile(r"^\s*\d+\.\s", re.M)
+DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
+
+
+def snippet_value(module: str, name: str) -> float:
+    target = getattr(importlib.import_module(f"snippets.{module}"), name)
+    value = target() if callable(target) else target
+    return float(value.item() if hasattr(value, "item") else value)
+
+
+def tolerance(written: str) -> float:
+    exponent = Decimal(written.replace("−", "-")).as_tuple().exponent
+    return 0.5 * 10.0**exponent * (1 + 1e-9)
+
+
+def mismatched_numbers(page: Page) -> list[str]:
+    problems = []
+    for match in page.checks():
+        written = match.group("number").replace("−", "-")
+        scale = 100.0 if match.group("percent") else 1.0
+        ref = f"{match.group('module')}:{match.group('name')}"
+        try:
+            actual = snippet_value(match.group("module"), match.group("name")) * scale
+        except Exception as error:
+            problems.append(f"{page.rel}: check {ref} failed to evaluate: {error!r}")
+            continue
+        if abs(actual - float(written)) > tolerance(written):
+            problems.append(f"{page.rel}: prose says {written} but {ref} is {actual:.10g}")
+    return problems
+
+
+def unchecked_decimals(page: Page) -> list[str]:
+    text = CHECKED_NUMBER.sub("", page.prose())
+    for pattern in (HTML_COMMENT, INLINE_CODE, INLINE_MATH, LINK_TARGET, ATTRIBUTE_LIST):
+        text = pattern.sub(" ", text)
+    return [f"{page.rel}: '{m.group(0)}' has no check" for m in DECIMAL.finditer(text)]

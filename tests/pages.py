@@ -1,0 +1,166 @@
+"""What the tests know about pages: their pairs, code fences, includes, figures and checks."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from pytest_codeblocks.main import extract_from_file
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGUAGES = ("zh", "en")
+
+RUNNABLE_SYNTAX = {"python", "bash", "sh"}
+INCLUDE_SYNTAX = "py"
+INCLUDE_LINE = re.compile(r'^--8<-- "(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"$')
+HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
+HEADING_ID = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
+FIGURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*figures/[^)\s]+\.svg)\)")
+CHECKED_NUMBER = re.compile(
+    r"(?P<number>[-−]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?P<percent>%?)"
+    r"<!--\s*=\s*(?P<module>[\w.]+):(?P<name>\w+)\s*-->"
+)
+DISPLAY_MATH = re.compile(r"^\s*\$\$", re.M)
+SKIP_REASON = re.compile(r"""pytest\.mark\.skip\(reason=(['"])(?P<reason>.+?)\1\)""")
+
+
+@dataclass
+class Fence:
+    syntax: str
+    code: str
+    lineno: int
+    marks: list[str] = field(default_factory=list)
+    expected_output: str | None = None
+
+    @property
+    def is_include(self) -> bool:
+        lines = [line for line in self.code.splitlines() if line.strip()]
+        return self.syntax == INCLUDE_SYNTAX and all(INCLUDE_LINE.match(x) for x in lines)
+
+    @property
+    def skip_reason(self) -> str | None:
+        for mark in self.marks:
+            match = SKIP_REASON.search(mark)
+            if match and match.group("reason").strip():
+                return match.group("reason").strip()
+        return None
+
+    def includes(self) -> list[tuple[str, str | None]]:
+        found = (INCLUDE_LINE.match(line.strip()) for line in self.code.splitlines())
+        return [(m.group("path"), m.group("section")) for m in found if m]
+
+
+@dataclass
+class Page:
+    path: Path
+
+    @property
+    def rel(self) -> str:
+        return self.path.relative_to(ROOT).as_posix()
+
+    @property
+    def lang(self) -> str:
+        return self.path.relative_to(DOCS).parts[0]
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    def fences(self) -> list[Fence]:
+        return [
+            Fence(b.syntax.strip(), b.code, b.lineno, list(b.marks), b.expected_output)
+            for b in extract_from_file(self.path)
+        ]
+
+    def prose(self) -> str:
+        """Text outside code fences."""
+        return strip_fences(self.text)
+
+    def heading_ids(self) -> list[str]:
+        ids = []
+        for line in self.prose().splitlines():
+            heading = HEADING.match(line)
+            if heading:
+                found = HEADING_ID.search(heading.group(2))
+                ids.append(found.group(1) if found else f"<no id: {heading.group(2)}>")
+        return ids
+
+    def figures(self) -> list[str]:
+        return [m.group("src") for m in FIGURE.finditer(self.prose())]
+
+    def figure_alts(self) -> list[str]:
+        return [m.group("alt") for m in FIGURE.finditer(self.prose())]
+
+    def checks(self) -> list[re.Match]:
+        return list(CHECKED_NUMBER.finditer(self.prose()))
+
+    def display_formulas(self) -> int:
+        return len(DISPLAY_MATH.findall(self.prose())) // 2
+
+    def include_targets(self) -> list[tuple[str, str | None]]:
+        return [inc for fence in self.fences() if fence.is_include for inc in fence.includes()]
+
+
+FENCE_OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})")
+
+
+def strip_fences(text: str) -> str:
+    out, closing = [], None
+    for line in text.splitlines():
+        opened = FENCE_OPEN.match(line)
+        if closing is None and opened:
+            closing = opened.group(2)
+            continue
+        if closing is not None:
+            if line.strip().startswith(closing) and line.strip().strip(closing[0]) == "":
+                closing = None
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+@cache
+def markdown_pages() -> tuple[Page, ...]:
+    return tuple(Page(p) for p in sorted(DOCS.glob("*/**/*.md")) if p.parts[-2] != "assets")
+
+
+def page_pairs() -> list[tuple[Page, Page]]:
+    zh_pages = {p.path.relative_to(DOCS / "zh"): p for p in markdown_pages() if p.lang == "zh"}
+    pairs = []
+    for rel, zh in zh_pages.items():
+        en = DOCS / "en" / rel
+        if en.exists():
+            pairs.append((zh, Page(en)))
+    return pairs
+
+
+def notebooks() -> list[Path]:
+    return sorted(DOCS.glob("*/**/*.ipynb"))
+
+
+def section_text(path: str, section: str | None) -> str:
+    """The code a reader sees for one include line, as pymdownx.snippets shows it."""
+    source = ROOT / path
+    if not source.is_file():
+        raise FileNotFoundError(f"included file {path} does not exist")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    if section is None:
+        return "\n".join(lines) + "\n"
+    start = re.compile(rf"^\s*# --8<-- \[start:{re.escape(section)}\]\s*$")
+    end = re.compile(rf"^\s*# --8<-- \[end:{re.escape(section)}\]\s*$")
+    begin = next((i for i, line in enumerate(lines) if start.match(line)), None)
+    if begin is None:
+        raise LookupError(f"section '{section}' not found in {path}")
+    stop = next((i for i in range(begin + 1, len(lines)) if end.match(lines[i])), None)
+    if stop is None:
+        raise LookupError(f"section '{section}' in {path} has no end marker")
+    body = [line for line in lines[begin + 1 : stop] if "# --8<-- [" not in line]
+    return textwrap.dedent("\n".join(body)) + "\n"
+
+
+def expanded_code(fence: Fence) -> str:
+    return "".join(section_text(path, section) for path, section in fence.includes())

@@ -1,0 +1,143 @@
+"""Bad input fails the checks with a message that names the file at fault."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from tests import pages
+from tests.numbers import mismatched_numbers
+from tests.page_code import PageCodeError, run_page_includes
+
+ROOT = pages.ROOT
+COPIED = ("hooks", "overrides", "includes", "docs/assets", "requirements.txt")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the build with one page per language and no chapters."""
+    for name in COPIED:
+        source, target = ROOT / name, tmp_path / name
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    (tmp_path / "snippets").mkdir()
+    for name in ("__init__.py", "plotting.py"):
+        shutil.copy2(ROOT / "snippets" / name, tmp_path / "snippets" / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config[: config.index("\n# Page tree")] + "\n")
+    for lang in ("zh", "en"):
+        write(tmp_path / "docs" / lang / "index.md", "# Home { #home }\n\nText.\n")
+    return tmp_path
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def test_the_trimmed_project_builds(project):
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_figure_script_that_raises_fails_the_build(project):
+    write(project / "snippets/demo/__init__.py", "")
+    write(
+        project / "snippets/demo/plot_broken.py",
+        "def make_figure(lang):\n    raise ValueError('no data')\n",
+    )
+    result = build(project)
+    assert result.returncode != 0
+    assert "snippets/demo/plot_broken.py" in result.stderr + result.stdout
+
+
+def test_a_page_missing_in_one_language_fails_the_build(project):
+    write(project / "docs/zh/lonely.md", "# 孤单 { #lonely }\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/en/lonely.md" in result.stderr + result.stdout
+
+
+def test_an_include_that_points_nowhere_fails_the_build(project):
+    for lang in ("zh", "en"):
+        write(
+            project / f"docs/{lang}/index.md",
+            '# Home { #home }\n\n```py\n--8<-- "snippets/demo/nowhere.py:main"\n```\n',
+        )
+    result = build(project)
+    assert result.returncode != 0
+    assert "snippets/demo/nowhere.py" in result.stderr + result.stdout
+
+
+def test_a_broken_internal_link_fails_the_build(project):
+    write(project / "docs/en/index.md", "# Home { #home }\n\nSee [this](missing.md).\n")
+    result = build(project)
+    assert result.returncode != 0
+    output = result.stderr + result.stdout
+    assert "en/index.md" in output and "missing.md" in output
+
+
+def test_a_link_to_a_missing_anchor_fails_the_build(project):
+    write(project / "docs/zh/index.md", "# 首页 { #home }\n\n见[下文](#nowhere)。\n")
+    result = build(project)
+    assert result.returncode != 0
+    output = result.stderr + result.stdout
+    assert "zh/index.md" in output and "#nowhere" in output
+
+
+def test_a_snippet_that_raises_fails_and_names_page_and_snippet(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "ROOT", tmp_path)
+    write(
+        tmp_path / "snippets/demo/broken.py",
+        "# --8<-- [start:main]\nraise RuntimeError('boom')\n# --8<-- [end:main]\n",
+    )
+    page_path = tmp_path / "docs/en/demo.md"
+    write(page_path, '# Demo\n\n```py\n--8<-- "snippets/demo/broken.py:main"\n```\n')
+    with pytest.raises(PageCodeError, match=r"docs/en/demo\.md.*snippets/demo/broken\.py:main"):
+        run_page_includes(pages.Page(page_path))
+
+
+def test_output_that_differs_from_the_page_fails(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "ROOT", tmp_path)
+    write(
+        tmp_path / "snippets/demo/hello.py",
+        "# --8<-- [start:main]\nprint(41)\n# --8<-- [end:main]\n",
+    )
+    page_path = tmp_path / "docs/zh/demo.md"
+    write(
+        page_path,
+        '# 演示\n\n```py\n--8<-- "snippets/demo/hello.py:main"\n```\n\n'
+        "<!--pytest-codeblocks:expected-output-->\n```text\n42\n```\n",
+    )
+    with pytest.raises(PageCodeError, match=r"docs/zh/demo\.md.*output differs"):
+        run_page_includes(pages.Page(page_path))
+
+
+def test_a_number_that_no_longer_matches_the_code_fails(tmp_path, monkeypatch):
+    module = types.ModuleType("snippets.bad_input_values")
+    module.QUARTER = 0.25
+    monkeypatch.setitem(sys.modules, "snippets.bad_input_values", module)
+    monkeypatch.setattr(pages, "ROOT", tmp_path)
+    page_path = tmp_path / "docs/en/numbers.md"
+    write(page_path, "# Numbers\n\nAt most 0.4<!-- = bad_input_values:QUARTER -->.\n")
+    problems = mismatched_numbers(pages.Page(page_path))
+    assert problems == ["docs/en/numbers.md: prose says 0.4 but bad_input_values:QUARTER is 0.25"]

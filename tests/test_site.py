@@ -1,0 +1,163 @@
+"""The built site: languages, language selector, per-language search, offline, weight, figures."""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from posixpath import normpath
+from urllib.parse import urljoin
+
+import pytest
+
+from hooks.figures import LANGUAGES, RENDERER, figure_scripts, figure_uri
+from tests.site import ensure_built, html_pages, page_language
+
+NOTEBOOK_PAGE_MAX_BYTES = 300_000
+MEDIAN_PAGE_MAX_BYTES = 150_000
+RESOURCE = re.compile(
+    r"<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=\"([^\"]*)\""
+    r"|<link\b[^>]*\bhref=\"([^\"]*)\"[^>]*>"
+)
+CSS_URL = re.compile(r"url\(\s*['\"]?(https?:)?//")
+SELECTOR_LINK = re.compile(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link"')
+SEARCH_SEPARATOR = re.compile(r"[\s\u200b\-_,:!=\[\]()\"`/]+|\.(?!\d)")
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return ensure_built()
+
+
+def content_pages(site: Path) -> list[Path]:
+    return [p for p in html_pages(site) if p.name == "index.html"]
+
+
+def url_of(site: Path, page: Path) -> str:
+    return "/" + page.parent.relative_to(site).as_posix().removesuffix(".") + "/"
+
+
+def test_html_lang_matches_the_language(site):
+    for page in html_pages(site):
+        lang = re.search(r'<html lang="([^"]+)"', page.read_text(encoding="utf-8")).group(1)
+        assert lang == page_language(site, page), page.relative_to(site)
+
+
+def test_language_selector_opens_the_same_page(site):
+    for page in content_pages(site):
+        url = url_of(site, page).replace("//", "/")
+        own = page_language(site, page)
+        bare = url.removeprefix("/en/").lstrip("/") if own == "en" else url.lstrip("/")
+        expected = {"zh": "/" + bare, "en": "/en/" + bare}
+        links = dict(
+            (lang, normpath(urljoin(url, href)) + "/")
+            for href, lang in SELECTOR_LINK.findall(page.read_text(encoding="utf-8"))
+        )
+        links = {lang: link.replace("//", "/") for lang, link in links.items()}
+        assert links == {k: v.replace("//", "/") for k, v in expected.items()}, url
+
+
+def test_no_resource_comes_from_another_host(site):
+    offenders = []
+    for page in html_pages(site):
+        for src, href in RESOURCE.findall(page.read_text(encoding="utf-8")):
+            url = src or href
+            tag_is_link_to_page = href and 'rel="canonical"' in url
+            if re.match(r"^(https?:)?//", url) and not tag_is_link_to_page:
+                offenders.append(f"{page.relative_to(site)}: {url}")
+    for css in site.rglob("*.css"):
+        if CSS_URL.search(css.read_text(encoding="utf-8", errors="ignore")):
+            offenders.append(f"{css.relative_to(site)}: url() to another host")
+    assert offenders == []
+
+
+def test_mathjax_is_served_by_the_site(site):
+    assert (site / "assets" / "mathjax" / "tex-chtml.js").is_file()
+    assert (site / "assets" / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2").is_dir()
+    for page in content_pages(site):
+        html = page.read_text(encoding="utf-8")
+        if 'class="arithmatex"' in html:
+            assert re.search(r'<script src="[./]*assets/mathjax/tex-chtml\.js"', html), page
+
+
+def load_index(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["docs"]
+
+
+def tokens(doc: dict) -> set[str]:
+    return {t.lower() for t in SEARCH_SEPARATOR.split(doc["title"] + " " + doc["text"]) if t}
+
+
+def indexed_pages(index: list[dict]) -> set[str]:
+    return {d["location"].split("#")[0] for d in index}
+
+
+def built_pages(site: Path, lang: str) -> set[str]:
+    """Page URLs of one language, relative to that language's root."""
+    root = site / "en" if lang == "en" else site
+    urls = set()
+    for page in content_pages(site):
+        if page_language(site, page) != lang or page.parent.name == "404":
+            continue
+        rel = page.parent.relative_to(root).as_posix()
+        urls.add("" if rel == "." else rel + "/")
+    return urls
+
+
+def test_each_language_has_its_own_search_index(site):
+    zh = load_index(site / "search/search_index.json")
+    en = load_index(site / "en/search/search_index.json")
+    assert indexed_pages(zh) == built_pages(site, "zh")
+    assert indexed_pages(en) == built_pages(site, "en")
+
+
+def test_chinese_search_is_split_into_words(site):
+    zh = load_index(site / "search/search_index.json")
+    hits = {d["location"].split("#")[0] for d in zh if "交叉熵" in tokens(d)}
+    assert "information_theory/cross_entropy_kl/" in hits
+
+
+def test_english_search_finds_cross_entropy(site):
+    en = load_index(site / "en/search/search_index.json")
+    hits = {d["location"].split("#")[0] for d in en if {"cross", "entropy"} <= tokens(d)}
+    assert "information_theory/cross_entropy_kl/" in hits
+
+
+def test_page_weights(site):
+    sizes = {p: p.stat().st_size for p in content_pages(site)}
+    notebook_pages = [p for p in sizes if (p.parent / f"{p.parent.name}.ipynb").exists()]
+    assert notebook_pages
+    for page in notebook_pages:
+        assert sizes[page] <= NOTEBOOK_PAGE_MAX_BYTES, (page, sizes[page])
+    assert statistics.median(sizes.values()) <= MEDIAN_PAGE_MAX_BYTES
+
+
+def test_figures_keep_text_as_paths(site):
+    svgs = list(site.rglob("figures/**/*.svg"))
+    assert svgs
+    for svg in svgs:
+        assert "<text" not in svg.read_text(encoding="utf-8"), svg
+
+
+def test_figures_are_byte_identical_when_drawn_again(site, tmp_path):
+    jobs = [
+        {"script": str(s), "lang": lang, "out": str(tmp_path / f"{lang}-{s.stem}.svg")}
+        for s in figure_scripts()
+        for lang in LANGUAGES
+    ]
+    jobs_file = tmp_path / "jobs.json"
+    jobs_file.write_text(json.dumps(jobs))
+    subprocess.run([sys.executable, str(RENDERER), str(jobs_file)], check=True)
+    for job in jobs:
+        script = Path(job["script"])
+        built = site / ("" if job["lang"] == "zh" else "en") / figure_uri(script)
+        assert Path(job["out"]).read_bytes() == built.read_bytes(), built
+
+
+def test_tmp_dirs_are_not_published(site):
+    assert not list(site.rglob(".ipynb_checkpoints"))
+    assert not (Path(tempfile.gettempdir()) / "site").is_relative_to(site)
