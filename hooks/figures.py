@@ -29,8 +29,6 @@ RENDERER = ROOT / "hooks" / "render_figures.py"
 STYLE = ROOT / "snippets" / "plotting.py"
 LANGUAGES = ("zh", "en")
 
-_used_keys: set[str] = set()
-
 
 def figure_scripts() -> list[Path]:
     return sorted(ROOT.glob("snippets/*/plot_*.py"))
@@ -93,6 +91,16 @@ def render_missing(scripts: list[Path]) -> None:
     Path(handle.name).unlink()
     if result.returncode != 0:
         raise PluginError(result.stderr.strip() or "figure rendering failed")
+    for job in jobs:
+        drop_superseded(Path(job["out"]))
+
+
+def drop_superseded(current: Path) -> None:
+    """Remove cached drawings of the same script and language made from older sources."""
+    prefix = current.name.rsplit("-", 1)[0]
+    for old in CACHE_DIR.glob(f"{prefix}-*.svg"):
+        if old != current and old.name.rsplit("-", 1)[0] == prefix:
+            old.unlink(missing_ok=True)
 
 
 def i18n_state(config: MkDocsConfig) -> tuple[str, bool]:
@@ -108,19 +116,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     prefix = "" if is_default else f"{lang}/"
     for script in scripts:
         svg = cached_svg(script, lang)
-        _used_keys.add(svg.name)
         uri = figure_uri(script)
         figure = File.generated(config, f"{lang}/{uri}", content=svg.read_bytes())
         figure.dest_uri = prefix + uri
         files.append(figure)
     return files
-
-
-@event_priority(-200)
-def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building or not CACHE_DIR.is_dir():
-        return
-    for stale in CACHE_DIR.glob("*.svg"):
-        if stale.name not in _used_keys:
-            stale.unlink()
-    _used_keys.clear()

@@ -12,8 +12,8 @@ INLINE_CODE = re.compile(r"`[^`\n]*`")
 INLINE_MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
-ATTRIBUTE_LIST = re.compile(r"\{[^}\n]*\}")
-ANNOTATION_MARK = re.compile(r"^\s*\d+\.\s", re.M)
+AUTOLINK = re.compile(r"<https?://[^>]*>")
+VERSION = re.compile(r"\b(?:Python|PyTorch|torch|CUDA|cuDNN|MathJax|MkDocs)\s+\d+(?:\.\d+)+")
 DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
 
 
@@ -46,6 +46,6 @@ def mismatched_numbers(page: Page) -> list[str]:
 
 def unchecked_decimals(page: Page) -> list[str]:
     text = CHECKED_NUMBER.sub("", page.prose())
-    for pattern in (HTML_COMMENT, INLINE_CODE, INLINE_MATH, LINK_TARGET, ATTRIBUTE_LIST):
+    for pattern in (HTML_COMMENT, AUTOLINK, INLINE_CODE, INLINE_MATH, LINK_TARGET, VERSION):
         text = pattern.sub(" ", text)
     return [f"{page.rel}: '{m.group(0)}' has no check" for m in DECIMAL.finditer(text)]
