@@ -1,0 +1,24 @@
+// Accessible names for two controls Material renders without one: the search dialog and the
+// numbered code-annotation markers (added after load, hence the observer).
+(function () {
+  const zh = document.documentElement.lang === "zh";
+  const searchLabel = zh ? "搜索" : "Search";
+  const annotationLabel = zh ? "代码注释 " : "Code annotation ";
+
+  function label(root) {
+    root.querySelectorAll(".md-search[role=dialog]:not([aria-label])").forEach((el) => {
+      el.setAttribute("aria-label", searchLabel);
+    });
+    root.querySelectorAll("a.md-annotation__index:not([aria-label])").forEach((el) => {
+      const marker = el.querySelector("[data-md-annotation-id]");
+      const number = marker ? marker.getAttribute("data-md-annotation-id") : "";
+      el.setAttribute("aria-label", annotationLabel + number);
+    });
+  }
+
+  label(document);
+  new MutationObserver(() => label(document)).observe(document.body, {
+    childList: true,
+    subtree: true,
+  });
+})();

@@ -1,0 +1,1 @@
+"""Information theory: entropy, cross-entropy, KL divergence and the numbers quoted on the pages."""
