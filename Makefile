@@ -8,12 +8,18 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build lint bench clean
+AXE := node_modules/axe-core/axe.min.js
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
+
+# axe-core for the browser suite's accessibility checks (npm); without npm that suite is skipped.
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the browser suite will be skipped"; fi
 
 ## serve: create .venv, install, build and serve the site on http://$(HOST)/
 serve: $(STAMP)
@@ -28,8 +34,9 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check hooks snippets tests tools
 
 ## test: every check — lint, strict build, snippets, pages, notebooks, built site
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/ruff check hooks snippets tests tools
+	$(BIN)/ruff format --check hooks snippets tests tools
 	$(BIN)/python tools/timed.py build -- $(BIN)/mkdocs build --strict
 	$(BIN)/python -m pytest
 

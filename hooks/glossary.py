@@ -1,11 +1,14 @@
 """One glossary (includes/glossary.yml) for every page.
 
-Appends the abbreviation tooltips of the page's language to each page, and renders the
-glossary table where a page contains ``<!-- glossary-table -->``.
+Appends the abbreviation tooltips of the page's language to each page, renders the glossary
+table where a page contains ``<!-- glossary-table -->``, and teaches jieba (which segments
+Chinese text for the search index) every Chinese term, so that 交叉熵 is indexed as one word
+and not as 交叉 + 熵.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -31,6 +34,15 @@ def glossary_table(glossary: dict, lang: str) -> str:
 
 def abbreviation_lines(glossary: dict, lang: str) -> str:
     return "\n".join(f"*[{a['abbr']}]: {a[lang]}" for a in glossary["abbreviations"])
+
+
+def on_config(config: MkDocsConfig) -> None:
+    import jieba
+
+    for term in load_glossary()["terms"]:
+        for word in term["zh"].split():
+            if re.search(r"[\u4e00-\u9fff]", word):
+                jieba.add_word(word)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -8,7 +8,8 @@
    executed copy is what mkdocs-jupyter renders and offers for download.
 3. mkdocs-jupyter inlines ~600 KB of CSS and loads MathJax and Mermaid from a CDN in every
    notebook page. The CSS moves into one content-hashed file; the CDN scripts are removed
-   (the site's own MathJax typesets notebook math).
+   (the site's own MathJax typesets notebook math). Code cells, which scroll sideways, are
+   made reachable by keyboard.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ EXTERNAL_SCRIPT = re.compile(r'<script[^>]*\bsrc="(?:https?://[^"]*)?"[^>]*>\s*<
 CDN_MODULE_SCRIPT = re.compile(
     r'<script type="module">(?:(?!</script>).)*https?://.*?</script>', re.S
 )
+CODE_CELL = '<div class="highlight-ipynb'
 MATHJAX_CONFIG_SCRIPT = re.compile(r'<script type="text/x-mathjax-config">.*?</script>', re.S)
 
 
@@ -135,4 +137,5 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return output
     for pattern in (EXTERNAL_SCRIPT, CDN_MODULE_SCRIPT, MATHJAX_CONFIG_SCRIPT):
         output = pattern.sub("", output)
+    output = output.replace(CODE_CELL, f'{CODE_CELL[:4]} tabindex="0"{CODE_CELL[4:]}')
     return move_inline_css(output, page, Path(config.site_dir))

@@ -75,7 +75,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
     def rebase(match: re.Match) -> str:
         app = json.loads(match.group(2))
-        app["base"] = f"{app['base']}/{prefix.rstrip('/')}"
+        app["base"] = f"{app['base']}/{prefix}"
         return match.group(1) + json.dumps(app, ensure_ascii=False) + match.group(3)
 
     return CONFIG_SCRIPT.sub(rebase, output, count=1)

@@ -1,4 +1,4 @@
-"""Report one line at the end of the run: code blocks found / run / skipped."""
+"""pytest plugin, loaded with -p: one closing line, code blocks found / run / skipped."""
 
 from __future__ import annotations
 

@@ -1,0 +1,91 @@
+"""A real Chromium (Debian's, at /usr/bin/chromium) driven by Playwright over the built site.
+
+Without Chromium the suite is skipped with a message saying so, except in CI (CI=true),
+where a missing browser is an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.pages import ROOT
+from tests.site import ensure_built
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def missing_requirement() -> str | None:
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    if not AXE.exists():
+        return f"no axe-core at {AXE.relative_to(ROOT)} (npm ci)"
+    return None
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    reason = missing_requirement()
+    if reason is None:
+        return
+    if os.environ.get("CI") == "true":
+        raise pytest.UsageError(f"browser suite cannot run in CI: {reason}")
+    marker = pytest.mark.skip(reason=f"browser suite skipped: {reason}")
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(marker)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    reason = missing_requirement()
+    if reason:
+        terminalreporter.write_line(f"BROWSER SUITE SKIPPED: {reason}", yellow=True, bold=True)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url() -> Iterator[str]:
+    site = ensure_built()
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()

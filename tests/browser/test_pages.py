@@ -1,0 +1,105 @@
+"""Every page of both languages, as a reader's browser shows it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.conftest import AXE
+from tests.pages import DOCS, LANGUAGES
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def page_url(lang: str, source: str) -> str:
+    """Site path of a page source such as 'activations/index.md'."""
+    stem = source.rsplit(".", 1)[0]
+    path = "" if stem == "index" else stem.removesuffix("/index") + "/"
+    return ("/" if lang == "zh" else "/en/") + path
+
+
+def all_pages() -> list[tuple[str, str]]:
+    sources = sorted(
+        p.relative_to(DOCS / "zh").as_posix()
+        for p in (DOCS / "zh").rglob("*")
+        if p.suffix in {".md", ".ipynb"}
+    )
+    return [(lang, source) for source in sources for lang in LANGUAGES]
+
+
+@dataclass
+class Visit:
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+
+
+def watch(page, visit: Visit) -> None:
+    page.on("console", lambda m: m.type == "error" and visit.console_errors.append(m.text))
+    page.on("pageerror", lambda e: visit.console_errors.append(str(e)))
+    page.on("requestfailed", lambda r: visit.failed_requests.append(f"{r.url} {r.failure}"))
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and visit.failed_requests.append(f"{r.url} {r.status}"),
+    )
+
+    def check_host(request) -> None:
+        url = urlparse(request.url)
+        if url.scheme in {"http", "https"} and url.hostname != "127.0.0.1":
+            visit.foreign_requests.append(request.url)
+
+    page.on("request", check_host)
+
+
+def wait_for_mathjax(page) -> None:
+    if page.locator(".arithmatex").count() == 0:
+        return
+    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+    page.evaluate("() => MathJax.startup.promise")
+
+
+UNTYPESET_FORMULAS = """() => [...document.querySelectorAll('.arithmatex')]
+    .filter(el => !el.querySelector('mjx-container')).map(el => el.textContent.slice(0, 60))"""
+MATH_ERRORS = """() => [...document.querySelectorAll('mjx-merror, [data-mjx-error]')]
+    .map(el => el.getAttribute('data-mjx-error') || el.textContent)"""
+BROKEN_IMAGES = """() => [...document.images]
+    .filter(img => !img.complete || img.naturalWidth === 0).map(img => img.src)"""
+SELECTOR_LINKS = """() => Object.fromEntries([...document.querySelectorAll('a.md-select__link')]
+    .map(a => [a.hreflang, a.href]))"""
+
+
+def serious_accessibility_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+@pytest.mark.parametrize(("lang", "source"), all_pages(), ids=lambda x: x)
+def test_page_in_the_browser(context, base_url, lang, source):
+    page = context.new_page()
+    visit = Visit()
+    watch(page, visit)
+    url = base_url + page_url(lang, source)
+    page.goto(url, wait_until="load")
+    wait_for_mathjax(page)
+    page.wait_for_load_state("networkidle")
+
+    where = f"{lang}/{source} ({url})"
+    assert visit.console_errors == [], f"{where}: console errors"
+    assert visit.failed_requests == [], f"{where}: failed requests"
+    assert visit.foreign_requests == [], f"{where}: requests to another host"
+    assert page.evaluate(UNTYPESET_FORMULAS) == [], f"{where}: formulas MathJax left untypeset"
+    assert page.evaluate(MATH_ERRORS) == [], f"{where}: MathJax errors"
+    assert page.evaluate(BROKEN_IMAGES) == [], f"{where}: images that did not load"
+    assert page.get_attribute("html", "lang") == lang, where
+    assert page.evaluate(SELECTOR_LINKS) == {
+        other: base_url + page_url(other, source) for other in LANGUAGES
+    }, f"{where}: the language selector does not open the same page"
+    assert serious_accessibility_violations(page) == [], f"{where}: accessibility"
+    page.close()
