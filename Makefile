@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
 export NO_MKDOCS_2_WARNING := 1
+# Dates in the build (sitemap) come from the last commit, so two builds are identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: serve test build lint bench clean
 AXE := node_modules/axe-core/axe.min.js

@@ -10,6 +10,9 @@
    notebook page. The CSS moves into one content-hashed file; the CDN scripts are removed
    (the site's own MathJax typesets notebook math). Code cells, which scroll sideways, are
    made reachable by keyboard.
+4. Headings get the ids of the English notebook, in both languages: mkdocs-jupyter gives a
+   Chinese heading an empty id while its table of contents links to ``#_1``, ``#_2``, ...
+   The two notebooks must have the same headings in the same order.
 """
 
 from __future__ import annotations
@@ -19,24 +22,31 @@ import re
 from pathlib import Path
 
 import nbformat
+from markdown.extensions.toc import slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "notebooks"
 REQUIREMENTS = ROOT / "requirements.txt"
-EXECUTION_TIMEOUT_S = 300
+# Timing metadata off and output streams merged, so that two runs write identical files.
+EXECUTION_OPTIONS = {"timeout": 300, "record_timing": False, "coalesce_streams": True}
 
 STYLE_BLOCK = re.compile(r'<style type="text/css">(.*?)</style>', re.S)
 EXTERNAL_SCRIPT = re.compile(r'<script[^>]*\bsrc="(?:https?://[^"]*)?"[^>]*>\s*</script>', re.S)
 CDN_MODULE_SCRIPT = re.compile(
     r'<script type="module">(?:(?!</script>).)*https?://.*?</script>', re.S
 )
+NOTEBOOK_HEADING = re.compile(
+    r'(<h[1-6] id=")[^"]*(">.*?<a class="anchor-link" href="#)[^"]*(">)', re.S
+)
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 CODE_CELL = '<div class="highlight-ipynb'
 MATHJAX_CONFIG_SCRIPT = re.compile(r'<script type="text/x-mathjax-config">.*?</script>', re.S)
 
@@ -44,6 +54,7 @@ MATHJAX_CONFIG_SCRIPT = re.compile(r'<script type="text/x-mathjax-config">.*?</s
 def execution_key(notebook: Path) -> str:
     digest = hashlib.sha256(notebook.read_bytes())
     digest.update(REQUIREMENTS.read_bytes())
+    digest.update(repr(sorted(EXECUTION_OPTIONS.items())).encode())
     return digest.hexdigest()[:24]
 
 
@@ -54,10 +65,7 @@ def executed_copy(notebook: Path) -> Path:
         return target
     nb = nbformat.read(notebook, as_version=4)
     client = NotebookClient(
-        nb,
-        timeout=EXECUTION_TIMEOUT_S,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(ROOT)}},
+        nb, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}, **EXECUTION_OPTIONS
     )
     try:
         client.execute()
@@ -113,6 +121,42 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(file)
             files.append(as_executed_page(file, config))
     return files
+
+
+def english_heading_ids(notebook: Path) -> list[str]:
+    """Heading ids of the English version of a notebook, as its table of contents makes them."""
+    relative = notebook.relative_to(ROOT / "docs").parts[1:]
+    english = nbformat.read(ROOT / "docs" / "en" / Path(*relative), as_version=4)
+    texts = [
+        match.group(1)
+        for cell in english.cells
+        if cell.cell_type == "markdown"
+        for match in MARKDOWN_HEADING.finditer(cell.source)
+    ]
+    return [slugify(text, "-") for text in texts]
+
+
+def flattened(toc: list[AnchorLink]) -> list[AnchorLink]:
+    return [entry for item in toc for entry in [item, *flattened(item.children)]]
+
+
+@event_priority(-200)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not isinstance(page.file, ExecutedNotebook):
+        return html
+    source = ROOT / "docs" / page.file.src_uri
+    ids = english_heading_ids(source)
+    entries = flattened(list(page.toc))
+    headings = NOTEBOOK_HEADING.findall(html)
+    if not (len(ids) == len(entries) == len(headings)):
+        raise PluginError(
+            f"{source.relative_to(ROOT)} has {len(headings)} headings but its English version"
+            f" has {len(ids)}: notebooks must have the same headings in both languages"
+        )
+    for entry, anchor in zip(entries, ids, strict=True):
+        entry.id = anchor
+    fresh = iter(ids)
+    return NOTEBOOK_HEADING.sub(lambda m: f"{m[1]}{(a := next(fresh))}{m[2]}{a}{m[3]}", html)
 
 
 def move_inline_css(html: str, page: Page, site_dir: Path) -> str:

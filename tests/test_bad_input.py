@@ -2,56 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
 import types
-from pathlib import Path
 
 import pytest
 
 from tests import pages
 from tests.numbers import mismatched_numbers
 from tests.page_code import PageCodeError, run_page_includes
-
-ROOT = pages.ROOT
-COPIED = ("hooks", "overrides", "includes", "docs/assets", "requirements.txt")
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the build with one page per language and no chapters."""
-    for name in COPIED:
-        source, target = ROOT / name, tmp_path / name
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    (tmp_path / "snippets").mkdir()
-    for name in ("__init__.py", "plotting.py"):
-        shutil.copy2(ROOT / "snippets" / name, tmp_path / "snippets" / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(config[: config.index("\n# Page tree")] + "\n")
-    for lang in ("zh", "en"):
-        write(tmp_path / "docs" / lang / "index.md", "# Home { #home }\n\nText.\n")
-    return tmp_path
-
-
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+from tests.trimmed_project import build, write
 
 
 def test_the_trimmed_project_builds(project):

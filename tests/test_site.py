@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from hooks.figures import LANGUAGES, RENDERER, figure_scripts, figure_uri
+from hooks.figures import LANGUAGES, RENDERER, cached_svg, figure_scripts, figure_uri
 from tests.site import ensure_built, html_pages, page_language
 
 NOTEBOOK_PAGE_MAX_BYTES = 300_000
@@ -161,3 +161,14 @@ def test_figures_are_byte_identical_when_drawn_again(site, tmp_path):
 def test_tmp_dirs_are_not_published(site):
     assert not list(site.rglob(".ipynb_checkpoints"))
     assert not (Path(tempfile.gettempdir()) / "site").is_relative_to(site)
+
+
+def test_an_unchanged_rebuild_draws_no_figure(site):
+    """After a build every figure is in the cache under its current key: nothing to redraw."""
+    missing = [
+        f"{s.name} ({lang})"
+        for s in figure_scripts()
+        for lang in LANGUAGES
+        if not cached_svg(s, lang).exists()
+    ]
+    assert missing == []

@@ -80,8 +80,8 @@ def serious_accessibility_violations(page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(("lang", "source"), all_pages(), ids=lambda x: x)
-def test_page_in_the_browser(context, base_url, lang, source):
+def page_problems(context, base_url: str, lang: str, source: str) -> list[str]:
+    """Everything wrong with one page as a browser shows it, each line naming the page."""
     page = context.new_page()
     visit = Visit()
     watch(page, visit)
@@ -89,17 +89,24 @@ def test_page_in_the_browser(context, base_url, lang, source):
     page.goto(url, wait_until="load")
     wait_for_mathjax(page)
     page.wait_for_load_state("networkidle")
-
-    where = f"{lang}/{source} ({url})"
-    assert visit.console_errors == [], f"{where}: console errors"
-    assert visit.failed_requests == [], f"{where}: failed requests"
-    assert visit.foreign_requests == [], f"{where}: requests to another host"
-    assert page.evaluate(UNTYPESET_FORMULAS) == [], f"{where}: formulas MathJax left untypeset"
-    assert page.evaluate(MATH_ERRORS) == [], f"{where}: MathJax errors"
-    assert page.evaluate(BROKEN_IMAGES) == [], f"{where}: images that did not load"
-    assert page.get_attribute("html", "lang") == lang, where
-    assert page.evaluate(SELECTOR_LINKS) == {
-        other: base_url + page_url(other, source) for other in LANGUAGES
-    }, f"{where}: the language selector does not open the same page"
-    assert serious_accessibility_violations(page) == [], f"{where}: accessibility"
+    expected_selector = {other: base_url + page_url(other, source) for other in LANGUAGES}
+    findings = {
+        "console errors": visit.console_errors,
+        "failed requests": visit.failed_requests,
+        "requests to another host": visit.foreign_requests,
+        "formulas MathJax left untypeset": page.evaluate(UNTYPESET_FORMULAS),
+        "MathJax errors": page.evaluate(MATH_ERRORS),
+        "images that did not load": page.evaluate(BROKEN_IMAGES),
+        "wrong <html lang>": [] if page.get_attribute("html", "lang") == lang else [lang],
+        "language selector not on the same page": []
+        if page.evaluate(SELECTOR_LINKS) == expected_selector
+        else [str(page.evaluate(SELECTOR_LINKS))],
+        "accessibility": serious_accessibility_violations(page),
+    }
     page.close()
+    return [f"docs/{lang}/{source}: {kind}: {items}" for kind, items in findings.items() if items]
+
+
+@pytest.mark.parametrize(("lang", "source"), all_pages(), ids=lambda x: x)
+def test_page_in_the_browser(context, base_url, lang, source):
+    assert page_problems(context, base_url, lang, source) == []

@@ -1,0 +1,63 @@
+"""Internal links, anchors and images of a built site, read from its HTML."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "script": "src", "source": "src"}
+
+
+class PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for key in ("id", "name"):
+            if values.get(key):
+                self.ids.add(values[key])
+        target = values.get(LINK_ATTRIBUTES.get(tag, ""))
+        if target:
+            self.links.append(target)
+
+
+def parse(page: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def target_file(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
+    """The file and fragment a relative link points to; None for other hosts and schemes."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:", "javascript:")):
+        return None
+    page_url = "/" + page.relative_to(site).as_posix()
+    path = unquote(urlsplit(urljoin(page_url, parts.path or page_url)).path)
+    target = site / path.lstrip("/")
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def broken_links(site: Path) -> list[str]:
+    pages = {page: parse(page) for page in sorted(site.rglob("*.html"))}
+    problems = []
+    for page, parsed in pages.items():
+        for link in parsed.links:
+            resolved = target_file(site, page, link)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            where = f"{page.relative_to(site)}: {link}"
+            if not target.exists():
+                problems.append(f"{where} (no such file)")
+            elif fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if fragment not in ids:
+                    problems.append(f"{where} (no #{fragment} there)")
+    return problems
