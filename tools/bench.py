@@ -1,13 +1,23 @@
-"""Measure build and test times and page weights; write bench/results.md.
+"""Measure the build, the tests and the pages; write bench/results.json and bench/results.md.
 
-Cold build: no site/, no figure or notebook cache. Warm rebuild: everything cached.
+Run with `make bench`. Measures:
+- cold build: no site/, no figure or notebook cache;
+- warm rebuild: the same build again, caches filled;
+- one-page rebuild as `mkdocs serve` does it: a page is edited while the server runs, and the
+  time until the server has rebuilt is taken from its log;
+- the test command (`make test`), after a warm build;
+- page weights (HTML of each page): median, max and the heaviest page;
+- time until MathJax has typeset the page with the most formulas (headless Chromium).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import platform
+import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -16,8 +26,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
-RESULTS = ROOT / "bench" / "results.md"
+RESULTS = ROOT / "bench" / "results.json"
+TABLE = ROOT / "bench" / "results.md"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+EDITED_PAGE = ROOT / "docs" / "en" / "activations" / "why_nonlinearity.md"
+CHROMIUM = "/usr/bin/chromium"
 
 
 def timed(command: list[str]) -> float:
@@ -33,39 +46,163 @@ def build_seconds(cold: bool) -> float:
     return timed([sys.executable, "-m", "mkdocs", "build", "--strict"])
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_log(server: subprocess.Popen, pattern: str, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        line = server.stderr.readline()
+        if re.search(pattern, line):
+            return
+    raise TimeoutError(f"mkdocs serve never logged {pattern!r}")
+
+
+def serve_rebuild_seconds() -> float:
+    """Edit one page under `mkdocs serve` and time the rebuild it triggers."""
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"]
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=ENV, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    original = EDITED_PAGE.read_text(encoding="utf-8")
+    try:
+        wait_for_log(server, r"Serving on", timeout_s=300)
+        start = time.perf_counter()
+        EDITED_PAGE.write_text(original + "\n", encoding="utf-8")
+        wait_for_log(server, r"Reloading browsers|Documentation built", timeout_s=300)
+        return time.perf_counter() - start
+    finally:
+        EDITED_PAGE.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait()
+
+
 def page_weights() -> dict[str, int]:
     return {p.relative_to(SITE).as_posix(): p.stat().st_size for p in SITE.rglob("index.html")}
 
 
+def formula_heaviest_page() -> str:
+    counts = {
+        p.relative_to(SITE).as_posix(): p.read_text(encoding="utf-8").count('class="arithmatex"')
+        for p in SITE.rglob("index.html")
+    }
+    return max(counts, key=counts.get)
+
+
+def mathjax_seconds(page: str) -> float:
+    """Milliseconds from navigation start until MathJax has typeset every formula, in seconds."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(SITE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/{page.removesuffix('index.html')}"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+            )
+            tab = browser.new_page()
+            tab.goto(url, wait_until="load")
+            tab.wait_for_function("() => window.MathJax && MathJax.startup.promise")
+            elapsed_ms = tab.evaluate(
+                "async () => { await MathJax.startup.promise; return performance.now(); }"
+            )
+            browser.close()
+    finally:
+        server.shutdown()
+    return elapsed_ms / 1000
+
+
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = found.group(1).strip() if found else cpu
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
+    )
+
+
+def measure() -> dict:
+    cold = build_seconds(cold=True)
+    warm = build_seconds(cold=False)
+    weights = page_weights()
+    heaviest = max(weights, key=weights.get)
+    formula_page = formula_heaviest_page()
+    results = {
+        "machine": machine(),
+        "cold_build_s": round(cold, 1),
+        "warm_build_s": round(warm, 1),
+        "serve_rebuild_s": round(serve_rebuild_seconds(), 1),
+        "test_command_s": round(timed(["make", "test"]), 1),
+        "pages": len(weights),
+        "median_page_kb": round(statistics.median(weights.values()) / 1000),
+        "max_page_kb": round(weights[heaviest] / 1000),
+        "heaviest_page": heaviest.removesuffix("index.html"),
+        "formula_page": formula_page.removesuffix("index.html"),
+        "mathjax_s": round(mathjax_seconds(formula_page), 2),
+    }
+    return results
+
+
+def markdown_table(results: dict) -> str:
+    rows = [
+        ("cold build, both languages", f"{results['cold_build_s']} s"),
+        ("warm rebuild (caches filled)", f"{results['warm_build_s']} s"),
+        ("one-page rebuild under `mkdocs serve`", f"{results['serve_rebuild_s']} s"),
+        ("`make test` (after a warm build)", f"{results['test_command_s']} s"),
+        ("median page (HTML)", f"{results['median_page_kb']} KB of {results['pages']} pages"),
+        ("heaviest page", f"{results['max_page_kb']} KB (`{results['heaviest_page']}`)"),
+        (
+            "MathJax done, formula-heaviest page",
+            f"{results['mathjax_s']} s (`{results['formula_page']}`)",
+        ),
+    ]
+    body = "\n".join(f"| {name} | {value} |" for name, value in rows)
+    return f"| measure | result |\n|---|---|\n{body}\n"
+
+
+MEASURES = (
+    "cold_build_s",
+    "warm_build_s",
+    "serve_rebuild_s",
+    "test_command_s",
+    "pages",
+    "median_page_kb",
+    "max_page_kb",
+    "heaviest_page",
+    "formula_page",
+    "mathjax_s",
+)
 
 
 def main() -> int:
-    cold = build_seconds(cold=True)
-    warm = build_seconds(cold=False)
-    tests = timed([sys.executable, "-m", "pytest"])
-    weights = page_weights()
-    heaviest = max(weights, key=weights.get)
-    notebooks = {k: v for k, v in weights.items() if any((SITE / k).parent.glob("*.ipynb"))}
-    rows = [
-        ("cold build, both languages", f"{cold:.1f} s"),
-        ("warm rebuild (caches filled)", f"{warm:.1f} s"),
-        ("tests (pytest, after a build)", f"{tests:.1f} s"),
-        ("pages", str(len(weights))),
-        ("median page", f"{statistics.median(weights.values()) / 1000:.0f} KB"),
-        ("heaviest page", f"{weights[heaviest] / 1000:.0f} KB ({heaviest})"),
-        ("heaviest notebook page", f"{max(notebooks.values(), default=0) / 1000:.0f} KB"),
-    ]
-    table = "\n".join(f"| {name} | {value} |" for name, value in rows)
+    if not RESULTS.exists():  # the About page needs a results file while the builds run
+        RESULTS.parent.mkdir(exist_ok=True)
+        RESULTS.write_text(
+            json.dumps({"machine": machine(), **dict.fromkeys(MEASURES, "n/a")}), encoding="utf-8"
+        )
+    results = measure()
     RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(
-        f"# Benchmark\n\nMachine: {machine()}.\nCommand: `make bench`.\n\n"
-        f"| measure | value |\n|---|---|\n{table}\n",
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    TABLE.write_text(
+        f"Measured by `make bench` on {results['machine']}.\n\n{markdown_table(results)}",
         encoding="utf-8",
     )
-    print(RESULTS.read_text(encoding="utf-8"))
+    print(TABLE.read_text(encoding="utf-8"))
     return 0
 
 
