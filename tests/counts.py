@@ -1,3 +1,4 @@
-"""Counters that tests fill in and tests/conftest.py reports at the end of the run."""
+"""Counters that tests fill in and tests/reporting.py reports at the end of the run."""
 
-included_blocks_run = 0
+included_run = {"python": 0, "shell": 0}
+included_skipped = 0

@@ -15,7 +15,9 @@ DOCS = ROOT / "docs"
 LANGUAGES = ("zh", "en")
 
 RUNNABLE_SYNTAX = {"python", "bash", "sh"}
-INCLUDE_SYNTAX = "py"
+# Fences that include snippet sections, and the language their code runs in. pytest-codeblocks
+# collects only python/bash/sh fences, so it leaves these to tests/page_code.py.
+INCLUDE_SYNTAX = {"py": "python", "shell": "bash"}
 INCLUDE_LINE = re.compile(r'^--8<-- "(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"$')
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
@@ -39,7 +41,11 @@ class Fence:
     @property
     def is_include(self) -> bool:
         lines = [line for line in self.code.splitlines() if line.strip()]
-        return self.syntax == INCLUDE_SYNTAX and all(INCLUDE_LINE.match(x) for x in lines)
+        return self.syntax in INCLUDE_SYNTAX and all(INCLUDE_LINE.match(x) for x in lines)
+
+    @property
+    def language(self) -> str:
+        return INCLUDE_SYNTAX.get(self.syntax, self.syntax)
 
     @property
     def skip_reason(self) -> str | None:

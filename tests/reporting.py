@@ -27,8 +27,11 @@ def pytest_runtest_logreport(report) -> None:
 
 def pytest_terminal_summary(terminalreporter) -> None:
     found = sum(len(page.fences()) for page in markdown_pages())
-    run = counts.included_blocks_run + _inline["run"]
+    included = counts.included_run
+    run = included["python"] + included["shell"] + _inline["run"]
+    skipped = counts.included_skipped + _inline["skipped"]
     terminalreporter.write_line(
-        f"code blocks: {found} found / {run} run / {_inline['skipped']} skipped"
-        f" ({counts.included_blocks_run} included from snippets/, {_inline['run']} inline)"
+        f"code blocks: {found} found / {run} run / {skipped} skipped"
+        f" (included from snippets/: {included['python']} python, {included['shell']} shell;"
+        f" inline: {_inline['run']})"
     )

@@ -100,3 +100,40 @@ def test_a_number_that_no_longer_matches_the_code_fails(tmp_path, monkeypatch):
     write(page_path, "# Numbers\n\nAt most 0.4<!-- = bad_input_values:QUARTER -->.\n")
     problems = mismatched_numbers(pages.Page(page_path))
     assert problems == ["docs/en/numbers.md: prose says 0.4 but bad_input_values:QUARTER is 0.25"]
+
+
+def test_a_shell_command_that_fails_names_page_and_snippet(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "ROOT", tmp_path)
+    write(
+        tmp_path / "snippets/demo/steps.sh",
+        "# --8<-- [start:ok]\necho ready\n# --8<-- [end:ok]\n"
+        "# --8<-- [start:broken]\nls does-not-exist\n# --8<-- [end:broken]\n",
+    )
+    page_path = tmp_path / "docs/en/steps.md"
+    write(
+        page_path,
+        '# Steps\n\n```shell\n--8<-- "snippets/demo/steps.sh:ok"\n```\n\n'
+        "<!--pytest-codeblocks:expected-output-->\n```text\nready\n```\n\n"
+        '```shell\n--8<-- "snippets/demo/steps.sh:broken"\n```\n',
+    )
+    with pytest.raises(PageCodeError, match=r"docs/en/steps\.md.*steps\.sh:broken.*exited"):
+        run_page_includes(pages.Page(page_path))
+
+
+def test_shell_commands_share_one_session_in_a_temporary_directory(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "ROOT", tmp_path)
+    write(
+        tmp_path / "snippets/demo/session.sh",
+        "# --8<-- [start:make]\nmkdir made && export GREETING=hi\n# --8<-- [end:make]\n"
+        "# --8<-- [start:use]\nls && echo $GREETING\n# --8<-- [end:use]\n",
+    )
+    page_path = tmp_path / "docs/zh/session.md"
+    write(
+        page_path,
+        '# 会话\n\n```shell\n--8<-- "snippets/demo/session.sh:make"\n```\n\n'
+        '```shell\n--8<-- "snippets/demo/session.sh:use"\n```\n\n'
+        "<!--pytest-codeblocks:expected-output-->\n```text\nhome\nmade\nhi\n```\n",
+    )
+    result = run_page_includes(pages.Page(page_path))
+    assert result.run == {"python": 0, "shell": 2}
+    assert not (tmp_path / "made").exists()
