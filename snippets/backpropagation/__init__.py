@@ -1,0 +1,1 @@
+"""Backpropagation, worked by hand and checked by autograd."""

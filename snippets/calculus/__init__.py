@@ -1,0 +1,1 @@
+"""The calculus of learning: derivatives, gradients and gradient descent."""

@@ -1,0 +1,1 @@
+"""Installation guides: commands and the verification script."""

@@ -1,0 +1,45 @@
+# Commands for the page "venv and pip". Sections are included one by one.
+
+# --8<-- [start:create]
+python -m venv .venv
+# --8<-- [end:create]
+
+# --8<-- [start:create-windows]
+py -0
+py -3.12 -m venv .venv
+# --8<-- [end:create-windows]
+
+# --8<-- [start:debian-venv]
+sudo apt install python3-venv
+# --8<-- [end:debian-venv]
+
+# --8<-- [start:activate]
+source .venv/bin/activate
+python -m pip --version
+# --8<-- [end:activate]
+
+# --8<-- [start:activate-windows]
+.venv\Scripts\activate
+# --8<-- [end:activate-windows]
+
+# --8<-- [start:in-venv]
+python -c "import sys; print(sys.prefix != sys.base_prefix)"
+# --8<-- [end:in-venv]
+
+# --8<-- [start:isolated]
+python -c "import importlib.util; print(importlib.util.find_spec('torch'))"
+# --8<-- [end:isolated]
+
+# --8<-- [start:install-torch]
+python -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cpu
+# --8<-- [end:install-torch]
+
+# --8<-- [start:freeze]
+python -m pip freeze > requirements.txt
+python -m pip install -r requirements.txt
+# --8<-- [end:freeze]
+
+# --8<-- [start:deactivate]
+deactivate
+rm -rf .venv
+# --8<-- [end:deactivate]
