@@ -24,6 +24,7 @@ from tests.pages import Fence, Page, expanded_code
 matplotlib.use("Agg")
 
 SHELL_TIMEOUT_S = 600
+PIP_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "pip"
 MARKER = "::fence-boundary::"
 
 
@@ -66,7 +67,12 @@ def run_python_fence(fence: Fence, namespace: dict, page: Page) -> None:
 
 def shell_environment(home: Path) -> dict[str, str]:
     bin_dir = str(Path(sys.executable).parent)
-    return {**os.environ, "HOME": str(home), "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    return {
+        **os.environ,
+        "HOME": str(home),
+        "PATH": f"{bin_dir}:{os.environ['PATH']}",
+        "PIP_CACHE_DIR": str(PIP_CACHE),  # downloads survive the temporary HOME
+    }
 
 
 def run_shell_fences(fences: list[Fence], page: Page) -> None:

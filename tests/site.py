@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 from tests.pages import ROOT
 
 SITE = ROOT / "site"
-SOURCES = ("docs", "snippets", "hooks", "overrides", "includes", "mkdocs.yml")
+SOURCES = ("docs", "snippets", "hooks", "overrides", "includes", "bench", "mkdocs.yml")
 
 
 def newest_source_mtime() -> float:
@@ -23,6 +24,16 @@ def newest_source_mtime() -> float:
 
 
 def ensure_built() -> Path:
+    """Build site/ unless it is newer than every source; one process builds at a time."""
+    lock = ROOT / ".cache" / "site-build.lock"
+    lock.parent.mkdir(exist_ok=True)
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        build_if_stale()
+    return SITE
+
+
+def build_if_stale() -> None:
     marker = SITE / "search" / "search_index.json"
     if not marker.exists() or marker.stat().st_mtime < newest_source_mtime():
         subprocess.run(
@@ -31,7 +42,6 @@ def ensure_built() -> Path:
             check=True,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
-    return SITE
 
 
 def html_pages(site: Path) -> list[Path]:

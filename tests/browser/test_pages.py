@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -34,6 +35,13 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
+    pending: set = field(default_factory=set)
+
+    def wait_until_quiet(self, page, timeout_s: float = 10) -> None:
+        """Wait for the requests still in flight (search index, fonts) to finish."""
+        deadline = time.monotonic() + timeout_s
+        while self.pending and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
 
 
 def watch(page, visit: Visit) -> None:
@@ -46,11 +54,14 @@ def watch(page, visit: Visit) -> None:
     )
 
     def check_host(request) -> None:
+        visit.pending.add(request)
         url = urlparse(request.url)
         if url.scheme in {"http", "https"} and url.hostname != "127.0.0.1":
             visit.foreign_requests.append(request.url)
 
     page.on("request", check_host)
+    page.on("requestfinished", lambda r: visit.pending.discard(r))
+    page.on("requestfailed", lambda r: visit.pending.discard(r))
 
 
 def wait_for_mathjax(page) -> None:
@@ -88,7 +99,7 @@ def page_problems(context, base_url: str, lang: str, source: str) -> list[str]:
     url = base_url + page_url(lang, source)
     page.goto(url, wait_until="load")
     wait_for_mathjax(page)
-    page.wait_for_load_state("networkidle")
+    visit.wait_until_quiet(page)
     expected_selector = {other: base_url + page_url(other, source) for other in LANGUAGES}
     findings = {
         "console errors": visit.console_errors,
