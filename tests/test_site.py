@@ -6,7 +6,6 @@ import json
 import re
 import statistics
 from pathlib import Path
-from posixpath import normpath
 from urllib.parse import urljoin
 
 import pytest
@@ -16,10 +15,11 @@ from tests.site import ensure_built, html_pages, page_language
 
 NOTEBOOK_PAGE_MAX_BYTES = 300_000
 MEDIAN_PAGE_MAX_BYTES = 150_000
-RESOURCE = re.compile(
-    r"<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=\"([^\"]*)\""
-    r"|<link\b[^>]*\bhref=\"([^\"]*)\"[^>]*>"
-)
+LOADED_SRC = re.compile(r'<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc="([^"]*)"')
+LINK_TAG = re.compile(r"<link\b[^>]*>")
+LINK_HREF = re.compile(r'\bhref="([^"]*)"')
+NOT_LOADED_RELS = ('rel="canonical"', 'rel="alternate"')  # links to pages, not fetched
+OTHER_HOST = re.compile(r"^(https?:)?//")
 CSS_URL = re.compile(r"url\(\s*['\"]?(https?:)?//")
 SELECTOR_LINK = re.compile(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link"')
 SEARCH_SEPARATOR = re.compile(r"[\s\u200b\-_,:!=\[\]()\"`/]+|\.(?!\d)")
@@ -34,8 +34,20 @@ def content_pages(site: Path) -> list[Path]:
     return [p for p in html_pages(site) if p.name == "index.html"]
 
 
-def url_of(site: Path, page: Path) -> str:
-    return "/" + page.parent.relative_to(site).as_posix().removesuffix(".") + "/"
+def site_path(site: Path, page: Path) -> str:
+    """URL path of a page: site/en/x/index.html -> /en/x/, site/index.html -> /."""
+    folder = page.parent.relative_to(site).as_posix()
+    return "/" if folder == "." else f"/{folder}/"
+
+
+def loaded_resources(html: str) -> list[str]:
+    """URLs the browser fetches for a page: scripts, images, media and loaded <link>s."""
+    links = [
+        LINK_HREF.search(tag).group(1)
+        for tag in LINK_TAG.findall(html)
+        if LINK_HREF.search(tag) and not any(rel in tag for rel in NOT_LOADED_RELS)
+    ]
+    return LOADED_SRC.findall(html) + links
 
 
 def test_html_lang_matches_the_language(site):
@@ -46,26 +58,21 @@ def test_html_lang_matches_the_language(site):
 
 def test_language_selector_opens_the_same_page(site):
     for page in content_pages(site):
-        url = url_of(site, page).replace("//", "/")
-        own = page_language(site, page)
-        bare = url.removeprefix("/en/").lstrip("/") if own == "en" else url.lstrip("/")
+        own = site_path(site, page)
+        bare = own.removeprefix("/en/") if own.startswith("/en/") else own.removeprefix("/")
         expected = {"zh": "/" + bare, "en": "/en/" + bare}
-        links = dict(
-            (lang, normpath(urljoin(url, href)) + "/")
-            for href, lang in SELECTOR_LINK.findall(page.read_text(encoding="utf-8"))
-        )
-        links = {lang: link.replace("//", "/") for lang, link in links.items()}
-        assert links == {k: v.replace("//", "/") for k, v in expected.items()}, url
+        html = page.read_text(encoding="utf-8")
+        links = {lang: urljoin(own, href) for href, lang in SELECTOR_LINK.findall(html)}
+        assert links == expected, own
 
 
 def test_no_resource_comes_from_another_host(site):
-    offenders = []
-    for page in html_pages(site):
-        for src, href in RESOURCE.findall(page.read_text(encoding="utf-8")):
-            url = src or href
-            tag_is_link_to_page = href and 'rel="canonical"' in url
-            if re.match(r"^(https?:)?//", url) and not tag_is_link_to_page:
-                offenders.append(f"{page.relative_to(site)}: {url}")
+    offenders = [
+        f"{page.relative_to(site)}: {url}"
+        for page in html_pages(site)
+        for url in loaded_resources(page.read_text(encoding="utf-8"))
+        if OTHER_HOST.match(url)
+    ]
     for css in site.rglob("*.css"):
         if CSS_URL.search(css.read_text(encoding="utf-8", errors="ignore")):
             offenders.append(f"{css.relative_to(site)}: url() to another host")

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
-from tests.browser.conftest import QuietHandler
+from tests.browser.conftest import served
 from tests.browser.test_pages import page_problems
 from tests.links import broken_links
 from tests.trimmed_project import build, write
@@ -25,14 +21,8 @@ def test_bad_page_is_reported_by_name(project, context):
     result = build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    with served(site) as base_url:
         problems = page_problems(context, base_url, "en", "bad.md")
-    finally:
-        server.shutdown()
     assert any(p.startswith("docs/en/bad.md: MathJax errors") for p in problems), problems
     assert any(p.startswith("docs/en/bad.md: formulas MathJax left untypeset") for p in problems)
     assert any(p.startswith("docs/en/bad.md: images that did not load") for p in problems)
