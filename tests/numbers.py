@@ -23,9 +23,22 @@ def snippet_value(module: str, name: str) -> float:
     return float(value.item() if hasattr(value, "item") else value)
 
 
+# A `≈` check states a value that depends on round-off (the CPU's kernels, the thread count, a
+# reduction order): it passes when the value is within this factor of the written number.
+APPROX_FACTOR = 2.0
+
+
 def tolerance(written: str) -> float:
     exponent = Decimal(written.replace("−", "-")).as_tuple().exponent
     return 0.5 * 10.0**exponent * (1 + 1e-9)
+
+
+def agrees(written: str, actual: float, kind: str) -> bool:
+    """`=`: equal to the digits written; `≈`: same sign, within APPROX_FACTOR of the written value."""
+    stated = float(written)
+    if kind == "≈":
+        return stated * actual > 0 and 1 / APPROX_FACTOR <= actual / stated <= APPROX_FACTOR
+    return abs(actual - stated) <= tolerance(written)
 
 
 def mismatched_numbers(page: Page) -> list[str]:
@@ -39,8 +52,10 @@ def mismatched_numbers(page: Page) -> list[str]:
         except Exception as error:
             problems.append(f"{page.rel}: check {ref} failed to evaluate: {error!r}")
             continue
-        if abs(actual - float(written)) > tolerance(written):
-            problems.append(f"{page.rel}: prose says {written} but {ref} is {actual:.10g}")
+        kind = match.group("kind")
+        if not agrees(written, actual, kind):
+            said = "about " if kind == "≈" else ""
+            problems.append(f"{page.rel}: prose says {said}{written} but {ref} is {actual:.10g}")
     return problems
 
 

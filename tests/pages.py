@@ -24,7 +24,7 @@ HEADING_ID = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
 FIGURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*figures/[^)\s]+\.svg)\)")
 CHECKED_NUMBER = re.compile(
     r"(?P<number>[-−]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?P<percent>%?)"
-    r"<!--\s*=\s*(?P<module>[\w.]+):(?P<name>\w+)\s*-->"
+    r"<!--\s*(?P<kind>[=≈])\s*(?P<module>[\w.]+):(?P<name>\w+)\s*-->"
 )
 DISPLAY_MATH = re.compile(r"^\s*\$\$", re.M)
 SKIP_REASON = re.compile(r"""pytest\.mark\.skip\(reason=(['"])(?P<reason>.+?)\1\)""")

@@ -37,8 +37,8 @@ def test_translation_has_the_same_structure(zh, en):
         assert getattr(zh, aspect)() == getattr(en, aspect)(), (
             f"{aspect} differ between {zh.rel} and {en.rel}"
         )
-    assert [m.group("module", "name") for m in zh.checks()] == [
-        m.group("module", "name") for m in en.checks()
+    assert [m.group("kind", "module", "name") for m in zh.checks()] == [
+        m.group("kind", "module", "name") for m in en.checks()
     ], f"number checks differ between {zh.rel} and {en.rel}"
     assert [f.syntax for f in zh.fences()] == [f.syntax for f in en.fences()], (
         f"code fences differ between {zh.rel} and {en.rel}"
