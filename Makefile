@@ -12,9 +12,16 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 .PHONY: serve test build lint bench clean
 AXE := node_modules/axe-core/axe.min.js
 
+# Where torch comes from. Unset, pip takes requirements.txt's torch from the default index (on our
+# machines a CPU build on disk). GitHub's workflow names PyTorch's CPU wheel index here, because the
+# default index's Linux torch is a CUDA build that brings several GB of CUDA libraries.
+TORCH_INDEX_URL ?=
+
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet pip==26.3
+	$(if $(TORCH_INDEX_URL),$(BIN)/python -m pip install --quiet --index-url $(TORCH_INDEX_URL) \
+	  "$$(grep '^torch==' requirements.txt)")
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
@@ -27,9 +34,9 @@ $(AXE): package.json package-lock.json
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
-## build: build both languages into site/ (fails on any warning)
+## build: build both languages into site/ (fails on any warning); the tests reuse it
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m tests.site
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks snippets tests tools
@@ -39,7 +46,7 @@ lint: $(STAMP)
 test: $(STAMP) $(AXE)
 	$(BIN)/ruff check hooks snippets tests tools
 	$(BIN)/ruff format --check hooks snippets tests tools
-	$(BIN)/python tools/timed.py build -- $(BIN)/mkdocs build --strict
+	$(BIN)/python tools/timed.py build -- $(BIN)/python -m tests.site
 	$(BIN)/python -m pytest
 
 ## bench: measure build and test times, page weights; writes bench/results.md

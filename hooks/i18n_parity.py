@@ -1,6 +1,7 @@
-"""Fail the build when a page exists in one language only.
+"""Fail the build when a page, or a navigation title, exists in one language only.
 
-mkdocs-static-i18n would otherwise fall back to the default language and hide the gap.
+mkdocs-static-i18n would otherwise fall back to the default language and hide the gap: a page
+falls back to its Chinese version, a nav title without a translation shows in Chinese.
 """
 
 from __future__ import annotations
@@ -30,9 +31,41 @@ def missing_translations(docs_dir: Path) -> list[str]:
     )
 
 
+def nav_titles(nav: list) -> list[str]:
+    titles = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            for title, target in entry.items():
+                titles.append(title)
+                if isinstance(target, list):
+                    titles += nav_titles(target)
+        elif isinstance(entry, list):
+            titles += nav_titles(entry)
+    return titles
+
+
+def untranslated_nav_titles(config: MkDocsConfig) -> list[str]:
+    languages = config.plugins["i18n"].config.languages
+    translations = {lang.locale: lang.nav_translations or {} for lang in languages}
+    default = next(lang.locale for lang in languages if lang.default)
+    return [
+        f"{locale}: '{title}'"
+        for locale, table in translations.items()
+        if locale != default
+        for title in dict.fromkeys(nav_titles(config.nav or []))
+        if title not in table
+    ]
+
+
 def on_config(config: MkDocsConfig) -> None:
     missing = missing_translations(Path(config.docs_dir))
     if missing:
         raise PluginError(
             "Pages missing in one language (every page needs both zh and en): " + ", ".join(missing)
+        )
+    untranslated = untranslated_nav_titles(config)
+    if untranslated:
+        raise PluginError(
+            "Navigation titles with no translation under nav_translations in mkdocs.yml: "
+            + ", ".join(untranslated)
         )

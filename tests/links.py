@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from tests.site import site_prefix
+
 LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "script": "src", "source": "src"}
 
 
@@ -36,9 +38,12 @@ def target_file(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
     parts = urlsplit(link)
     if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:", "javascript:")):
         return None
-    page_url = "/" + page.relative_to(site).as_posix()
+    prefix = site_prefix()
+    page_url = f"{prefix}/{page.relative_to(site).as_posix()}"
     path = unquote(urlsplit(urljoin(page_url, parts.path or page_url)).path)
-    target = site / path.lstrip("/")
+    if not path.startswith(prefix + "/"):
+        return site / "outside-the-site" / path.lstrip("/"), ""
+    target = site / path.removeprefix(prefix).lstrip("/")
     if path.endswith("/") or target.is_dir():
         target = target / "index.html"
     return target, unquote(parts.fragment)

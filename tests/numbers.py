@@ -34,7 +34,7 @@ def tolerance(written: str) -> float:
 
 
 def agrees(written: str, actual: float, kind: str) -> bool:
-    """`=`: equal to the digits written; `≈`: same sign, within APPROX_FACTOR of the written value."""
+    """`=`: equal to the digits written; `≈`: same sign, within APPROX_FACTOR of the written one."""
     stated = float(written)
     if kind == "≈":
         return stated * actual > 0 and 1 / APPROX_FACTOR <= actual / stated <= APPROX_FACTOR

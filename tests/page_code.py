@@ -101,14 +101,27 @@ def run_shell_fences(fences: list[Fence], page: Page) -> None:
         check_output(fence, printed, describe(fence, page))
 
 
+def runnable_includes(page: Page, language: str) -> list[Fence]:
+    return [
+        f for f in page.fences() if f.is_include and not f.skip_reason and f.language == language
+    ]
+
+
+def run_python_includes(page: Page) -> int:
+    """Execute the page's Python include fences in order in one namespace; returns how many ran."""
+    namespace: dict = {"__name__": "__page__"}
+    fences = runnable_includes(page, "python")
+    for fence in fences:
+        run_python_fence(fence, namespace, page)
+    return len(fences)
+
+
 def run_page_includes(page: Page) -> PageRun:
     """Execute the include fences of a page in order; returns what ran and what was skipped."""
     fences = [f for f in page.fences() if f.is_include]
     runnable = [f for f in fences if not f.skip_reason]
-    namespace: dict = {"__name__": "__page__"}
-    for fence in (f for f in runnable if f.language == "python"):
-        run_python_fence(fence, namespace, page)
-    shell = [f for f in runnable if f.language == "bash"]
+    run_python_includes(page)
+    shell = runnable_includes(page, "bash")
     if shell:
         run_shell_fences(shell, page)
     run = {"python": len(runnable) - len(shell), "shell": len(shell)}

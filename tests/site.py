@@ -1,47 +1,105 @@
-"""The built site (site/), built once per test session when missing or stale."""
+"""The built site (site/), rebuilt only when a hash of its inputs changed.
+
+`python -m tests.site` builds the site and records that hash (the Makefile's build step), so the
+tests use the site it built. Inside a test run the site is built at most once: pytest-xdist workers
+take a lock, and a worker that finds the inputs changed after the site was checked in the same run
+fails instead of rebuilding under the other worker's browser.
+"""
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import json
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tests.pages import ROOT
 
 SITE = ROOT / "site"
-SOURCES = ("docs", "snippets", "hooks", "overrides", "includes", "bench", "mkdocs.yml")
+STATE = ROOT / ".cache" / "site-build.json"
+SOURCES = (
+    "docs",
+    "snippets",
+    "hooks",
+    "overrides",
+    "includes",
+    "bench",
+    "mkdocs.yml",
+    "requirements.txt",
+)
+BUILD_ENVIRONMENT = ("SITE_URL", "SOURCE_DATE_EPOCH")
+IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 
 
-def newest_source_mtime() -> float:
-    newest = 0.0
+def source_files() -> list[Path]:
+    files = []
     for name in SOURCES:
         path = ROOT / name
-        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
-        newest = max([newest, *(f.stat().st_mtime for f in files)])
-    return newest
+        found = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        files += [p for p in found if not IGNORED_PARTS & set(p.parts) and p.suffix != ".pyc"]
+    return files
+
+
+def inputs_hash() -> str:
+    """A hash of every file the build reads and of the environment variables it depends on."""
+    digest = hashlib.sha256()
+    for path in source_files():
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name in BUILD_ENVIRONMENT:
+        digest.update(f"{name}={os.environ.get(name, '')}\0".encode())
+    return digest.hexdigest()
+
+
+def current_run() -> str:
+    return os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"pid-{os.getpid()}"
+
+
+def read_state() -> dict:
+    try:
+        return json.loads(STATE.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+def build(run: str = "") -> None:
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    STATE.write_text(json.dumps({"inputs": inputs_hash(), "run": run}), encoding="utf-8")
 
 
 def ensure_built() -> Path:
-    """Build site/ unless it is newer than every source; one process builds at a time."""
-    lock = ROOT / ".cache" / "site-build.lock"
-    lock.parent.mkdir(exist_ok=True)
-    with lock.open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        build_if_stale()
+    """The site for the current inputs; built here only when they changed since the last build."""
+    STATE.parent.mkdir(exist_ok=True)
+    with (STATE.parent / "site-build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        state, current, run = read_state(), inputs_hash(), current_run()
+        fresh = state.get("inputs") == current and (SITE / "search" / "search_index.json").exists()
+        if not fresh:
+            if state.get("run") == run:
+                raise RuntimeError(
+                    "the site's inputs changed during this test run; not rebuilding site/ "
+                    "while other tests read it (run the tests again)"
+                )
+            build(run)
+            warnings.warn("site/ was out of date and has been rebuilt", stacklevel=2)
+        elif state.get("run") != run:
+            STATE.write_text(json.dumps({"inputs": current, "run": run}), encoding="utf-8")
     return SITE
 
 
-def build_if_stale() -> None:
-    marker = SITE / "search" / "search_index.json"
-    if not marker.exists() or marker.stat().st_mtime < newest_source_mtime():
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict"],
-            cwd=ROOT,
-            check=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+def site_prefix() -> str:
+    """The URL path the site lives under: '' for a local build, '/<repository>' on GitHub Pages."""
+    return urlsplit(os.environ.get("SITE_URL", "")).path.rstrip("/")
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -50,3 +108,7 @@ def html_pages(site: Path) -> list[Path]:
 
 def page_language(site: Path, page: Path) -> str:
     return "en" if page.relative_to(site).parts[0] == "en" else "zh"
+
+
+if __name__ == "__main__":
+    build()

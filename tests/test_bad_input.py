@@ -137,3 +137,15 @@ def test_shell_commands_share_one_session_in_a_temporary_directory(tmp_path, mon
     result = run_page_includes(pages.Page(page_path))
     assert result.run == {"python": 0, "shell": 2}
     assert not (tmp_path / "made").exists()
+
+
+def test_a_nav_title_without_translation_fails_the_build(project):
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "nav:\n  - 首页: index.md\n  - 新章节:\n      - index.md\n",
+        encoding="utf-8",
+    )
+    result = build(project)
+    assert result.returncode != 0
+    assert "en: '新章节'" in result.stderr + result.stdout

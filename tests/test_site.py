@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 
 from hooks.figures import LANGUAGES, cached_svg, figure_scripts
-from tests.site import ensure_built, html_pages, page_language
+from tests.site import ensure_built, html_pages, page_language, site_prefix
 
 NOTEBOOK_PAGE_MAX_BYTES = 300_000
 MEDIAN_PAGE_MAX_BYTES = 150_000
@@ -35,9 +35,9 @@ def content_pages(site: Path) -> list[Path]:
 
 
 def site_path(site: Path, page: Path) -> str:
-    """URL path of a page: site/en/x/index.html -> /en/x/, site/index.html -> /."""
+    """URL path of a page, after the site prefix: site/en/x/index.html -> /en/x/."""
     folder = page.parent.relative_to(site).as_posix()
-    return "/" if folder == "." else f"/{folder}/"
+    return site_prefix() + ("/" if folder == "." else f"/{folder}/")
 
 
 def loaded_resources(html: str) -> list[str]:
@@ -59,8 +59,9 @@ def test_html_lang_matches_the_language(site):
 def test_language_selector_opens_the_same_page(site):
     for page in content_pages(site):
         own = site_path(site, page)
-        bare = own.removeprefix("/en/") if own.startswith("/en/") else own.removeprefix("/")
-        expected = {"zh": "/" + bare, "en": "/en/" + bare}
+        root = site_prefix() + "/"
+        bare = own.removeprefix(root).removeprefix("en/")
+        expected = {"zh": root + bare, "en": root + "en/" + bare}
         html = page.read_text(encoding="utf-8")
         links = {lang: urljoin(own, href) for href, lang in SELECTOR_LINK.findall(html)}
         assert links == expected, own

@@ -146,8 +146,8 @@ if __name__ == "__main__":
     for h in (1e-2, 1e-4, 1e-6, 1e-8, 1e-10):
         central = mean_error(central_difference, h, torch.float64)
         forward = mean_error(forward_difference, h, torch.float64)
-        print(f"h = {h:.0e}   central {central:.1e}   forward {forward:.1e}")
-    print(f"best h, central: {best_step(central_difference, torch.float64):.1e}")
+        print(f"h = {h:.0e}   central {central:.0e}   forward {forward:.0e}")
+    print(f"best h, central: {best_step(central_difference, torch.float64):.0e}")
     print(f"eps ** (1/3):    {torch.finfo(torch.float64).eps ** (1 / 3):.1e}")
     # --8<-- [end:demo_error]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.pages import ROOT
-from tests.site import ensure_built
+from tests.site import ensure_built, site_prefix
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -59,19 +59,27 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(f"BROWSER SUITE SKIPPED: {reason}", yellow=True, bold=True)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under site_prefix(), as Pages does; anything outside it is a 404."""
+
+    def translate_path(self, path: str) -> str:
+        prefix = site_prefix()
+        if path != prefix and not path.startswith(prefix + "/"):
+            return str(Path(self.directory) / "not-under-the-site-prefix")
+        return super().translate_path(path[len(prefix) :] or "/")
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
 def served(directory: Path) -> Iterator[str]:
-    """Serve a built site on a free port of 127.0.0.1; yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+    """Serve a built site on a free port of 127.0.0.1; yields its base URL (no trailing slash)."""
+    handler = functools.partial(SiteHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{site_prefix()}"
     finally:
         server.shutdown()
 

@@ -1,4 +1,5 @@
 import platform
+import shutil
 
 from snippets.setup.choose_path import Setup, recommend, this_machine
 
@@ -20,6 +21,7 @@ def test_macs_never_get_cuda():
     assert recommend("Darwin", "arm64", has_nvidia_gpu=True).build == "MPS"
 
 
-def test_this_test_machine_is_a_cpu_linux_box():
+def test_this_machine_gets_the_row_of_its_own_kind():
     assert platform.system() == "Linux"
-    assert this_machine() == Setup("venv", "CPU")
+    build = "CUDA" if shutil.which("nvidia-smi") else "CPU"
+    assert this_machine() == Setup("venv", build)

@@ -1,3 +1,4 @@
+import pytest
 import torch
 
 from snippets.setup.gpu_stack import arch_name, build_supports
@@ -35,7 +36,13 @@ def test_ptx_entries_are_not_counted_as_gpu_code():
     assert not build_supports((9, 0), ["compute_90"])
 
 
+@pytest.mark.skipif(torch.version.cuda is not None, reason="a CUDA build of torch is installed")
 def test_cpu_build_supports_no_gpu():
-    assert torch.version.cuda is None
     assert torch.cuda.get_arch_list() == []
     assert not build_supports((8, 6), torch.cuda.get_arch_list())
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA GPU on this machine")
+def test_cuda_build_supports_the_gpu_it_runs_on():
+    capability = torch.cuda.get_device_capability(0)
+    assert build_supports(capability, torch.cuda.get_arch_list())

@@ -3,8 +3,15 @@ import torch
 from snippets.setup import verify_install as vi
 
 
-def test_choose_device_is_cpu_on_the_test_machine():
-    assert vi.choose_device() == "cpu"
+def test_choose_device_prefers_an_accelerator():
+    expected = (
+        "cuda"
+        if torch.cuda.is_available()
+        else "mps"
+        if torch.backends.mps.is_available()
+        else "cpu"
+    )
+    assert vi.choose_device() == expected
 
 
 def test_installed_version_reads_package_metadata():
@@ -35,6 +42,6 @@ def test_report_prints_every_line(capsys):
     lines = out.splitlines()
     assert len(lines) == 9
     assert lines[1].split() == ["torch", torch.__version__]
-    assert "CUDA build   None" in out
-    assert "device       cpu" in out
+    assert f"CUDA build   {torch.version.cuda}" in out
+    assert f"device       {vi.choose_device()}" in out
     assert out.rstrip().endswith("OK")
