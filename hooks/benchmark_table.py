@@ -53,6 +53,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not RESULTS.exists():
         raise PluginError(f"{page.file.src_uri} shows benchmarks, but {RESULTS} is missing")
     results = json.loads(RESULTS.read_text(encoding="utf-8"))
-    return markdown.replace(
-        MARKER, benchmark_table(results, config.plugins["i18n"].current_language)
-    )
+    return markdown.replace(MARKER, benchmark_table(results, config.theme["language"]))

@@ -3,7 +3,9 @@
 A page shows the figure as ``figures/<chapter>/<name>.svg`` relative to its language root,
 e.g. ``![...](../figures/activations/sigmoid.svg)`` from ``docs/zh/activations/x.md``.
 SVGs are cached under .cache/figures by a hash of the script, the snippet modules it imports,
-the shared style, matplotlib's version and the language: an unchanged rebuild draws nothing.
+the shared style, the renderer, the pinned requirements (torch, matplotlib, mplfonts, ...) and
+the language: an unchanged rebuild draws nothing. Missing drawings are rendered by one fresh
+interpreter per core; every script that raises is reported, and the build fails naming them.
 Nothing is written into docs/.
 """
 
@@ -12,22 +14,21 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import matplotlib
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "figures"
 RENDERER = ROOT / "hooks" / "render_figures.py"
 STYLE = ROOT / "snippets" / "plotting.py"
-LANGUAGES = ("zh", "en")
+REQUIREMENTS = ROOT / "requirements.txt"
 
 
 def figure_scripts() -> list[Path]:
@@ -62,10 +63,10 @@ def imported_snippet_modules(script: Path) -> set[Path]:
 
 def cache_key(script: Path, lang: str) -> str:
     digest = hashlib.sha256()
-    for path in [script, STYLE, RENDERER, *sorted(imported_snippet_modules(script))]:
+    for path in [script, STYLE, RENDERER, REQUIREMENTS, *sorted(imported_snippet_modules(script))]:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
-    digest.update(f"matplotlib={matplotlib.__version__};lang={lang}".encode())
+    digest.update(f"lang={lang}".encode())
     return digest.hexdigest()[:24]
 
 
@@ -73,24 +74,36 @@ def cached_svg(script: Path, lang: str) -> Path:
     return CACHE_DIR / f"{script.stem}-{lang}-{cache_key(script, lang)}.svg"
 
 
-def render_missing(scripts: list[Path]) -> None:
+def run_renderers(jobs: list[dict]) -> list[str]:
+    """Render the jobs in one interpreter per core; returns the error report of each that failed."""
+    workers = max(1, min(os.cpu_count() or 1, len(jobs)))
+    running = []
+    with tempfile.TemporaryDirectory(prefix="figures-") as folder:
+        for index in range(workers):
+            jobs_file = Path(folder) / f"jobs-{index}.json"
+            jobs_file.write_text(json.dumps(jobs[index::workers]), encoding="utf-8")
+            command = [sys.executable, str(RENDERER), str(jobs_file)]
+            running.append(subprocess.Popen(command, stderr=subprocess.PIPE, text=True))
+        reports = [process.communicate()[1] for process in running]
+    return [
+        report.strip()
+        for process, report in zip(running, reports, strict=True)
+        if process.returncode
+    ]
+
+
+def render_missing(scripts: list[Path], lang: str) -> None:
     jobs = [
         {"script": str(s), "lang": lang, "out": str(cached_svg(s, lang))}
         for s in scripts
-        for lang in LANGUAGES
         if not cached_svg(s, lang).exists()
     ]
     if not jobs:
         return
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-        json.dump(jobs, handle)
-    result = subprocess.run(
-        [sys.executable, str(RENDERER), handle.name], capture_output=True, text=True
-    )
-    Path(handle.name).unlink()
-    if result.returncode != 0:
-        raise PluginError(result.stderr.strip() or "figure rendering failed")
+    failures = run_renderers(jobs)
+    if failures:
+        raise PluginError("\n\n".join(failures))
     for job in jobs:
         drop_superseded(Path(job["out"]))
 
@@ -103,21 +116,14 @@ def drop_superseded(current: Path) -> None:
             old.unlink(missing_ok=True)
 
 
-def i18n_state(config: MkDocsConfig) -> tuple[str, bool]:
-    i18n = config.plugins["i18n"]
-    return i18n.current_language, i18n.current_language == i18n.default_language
-
-
-@event_priority(-200)  # after mkdocs-static-i18n has rebuilt the file list
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang = config.theme["language"]
     scripts = figure_scripts()
-    render_missing(scripts)
-    lang, is_default = i18n_state(config)
-    prefix = "" if is_default else f"{lang}/"
+    render_missing(scripts, lang)
     for script in scripts:
-        svg = cached_svg(script, lang)
-        uri = figure_uri(script)
-        figure = File.generated(config, f"{lang}/{uri}", content=svg.read_bytes())
-        figure.dest_uri = prefix + uri
-        files.append(figure)
+        files.append(
+            File.generated(
+                config, figure_uri(script), content=cached_svg(script, lang).read_bytes()
+            )
+        )
     return files

@@ -48,7 +48,7 @@ def on_config(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         return markdown
-    lang = config.plugins["i18n"].current_language
+    lang = config.theme["language"]
     glossary = load_glossary()
     markdown = markdown.replace(TABLE_MARKER, glossary_table(glossary, lang))
     return f"{markdown}\n\n{abbreviation_lines(glossary, lang)}\n"

@@ -2,7 +2,7 @@
 
 MathJax 3 comes from PyPI (the ``django-static-mathjax`` package ships its es5 build); this
 hook copies the combined TeX→CHTML component and what it loads on demand into
-site/assets/mathjax.
+site/assets/mathjax of each language's project.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 NEEDED = (
     "tex-chtml.js",
@@ -43,8 +42,5 @@ def copy_mathjax(target: Path) -> None:
             shutil.copy2(src, dst)
 
 
-@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
-        return
     copy_mathjax(Path(config.site_dir) / "assets" / "mathjax")

@@ -2,7 +2,7 @@
 
 Usage: python hooks/render_figures.py JOBS.json
 JOBS.json lists {"script": path, "lang": "zh"|"en", "out": path}.
-A script that raises stops the run with exit code 3 and names the script on stderr.
+Every job is tried; each script that raises is named on stderr, and the exit code is then 3.
 """
 
 from __future__ import annotations
@@ -36,17 +36,19 @@ def render(script: Path, lang: str) -> bytes:
 
 
 def main(jobs_file: str) -> int:
-    for job in json.loads(Path(jobs_file).read_text()):
+    failed = 0
+    for job in json.loads(Path(jobs_file).read_text(encoding="utf-8")):
         script = Path(job["script"])
         try:
             data = render(script, job["lang"])
         except Exception:
+            failed += 1
             rel = script.relative_to(ROOT)
             print(f"Figure script {rel} (lang={job['lang']}) raised:", file=sys.stderr)
             traceback.print_exc()
-            return 3
+            continue
         Path(job["out"]).write_bytes(data)
-    return 0
+    return 3 if failed else 0
 
 
 if __name__ == "__main__":

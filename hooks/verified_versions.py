@@ -39,6 +39,6 @@ def tested_tools(markdown: str) -> list[str]:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if '--8<-- "snippets/' not in markdown:
         return markdown
-    lang = config.plugins["i18n"].current_language
+    lang = config.theme["language"]
     text = NOTE[lang].format(tools=AND[lang].join(tested_tools(markdown)))
     return f'{markdown}\n\n!!! info "{TITLE[lang]}"\n    {text}\n'

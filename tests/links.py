@@ -39,7 +39,7 @@ def target_file(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
     if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:", "javascript:")):
         return None
     prefix = site_prefix()
-    page_url = f"{prefix}/{page.relative_to(site).as_posix()}"
+    page_url = f"http://site{prefix}/{page.relative_to(site).as_posix()}"  # dot segments resolve
     path = unquote(urlsplit(urljoin(page_url, parts.path or page_url)).path)
     if not path.startswith(prefix + "/"):
         return site / "outside-the-site" / path.lstrip("/"), ""

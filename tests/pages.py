@@ -8,11 +8,26 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from pytest_codeblocks.main import extract_from_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-LANGUAGES = ("zh", "en")
+
+
+def site_languages(root: Path = ROOT) -> list[dict]:
+    """extra.languages of mkdocs.yml: the one list of languages, the default first."""
+    with (root / "mkdocs.yml").open("rb") as handle:
+        return yaml_load(handle, get_yaml_loader())["extra"]["languages"]
+
+
+def config_files(root: Path = ROOT) -> list[Path]:
+    """Each language's project, in build order: mkdocs.yml, then mkdocs.<lang>.yml."""
+    codes = [language["lang"] for language in site_languages(root)]
+    return [root / "mkdocs.yml"] + [root / f"mkdocs.{code}.yml" for code in codes[1:]]
+
+
+LANGUAGES = tuple(language["lang"] for language in site_languages())
 
 RUNNABLE_SYNTAX = {"python", "bash", "sh"}
 # Fences that include snippet sections, and the language their code runs in. pytest-codeblocks

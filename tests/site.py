@@ -18,7 +18,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.pages import ROOT
+from tests.pages import ROOT, config_files
 
 SITE = ROOT / "site"
 STATE = ROOT / ".cache" / "site-build.json"
@@ -29,7 +29,6 @@ SOURCES = (
     "overrides",
     "includes",
     "bench",
-    "mkdocs.yml",
     "requirements.txt",
 )
 BUILD_ENVIRONMENT = ("SITE_URL", "SOURCE_DATE_EPOCH")
@@ -37,7 +36,7 @@ IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 
 
 def source_files() -> list[Path]:
-    files = []
+    files = list(config_files())
     for name in SOURCES:
         path = ROOT / name
         found = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
@@ -67,13 +66,22 @@ def read_state() -> dict:
         return {}
 
 
+def build_site(root: Path = ROOT, **options) -> subprocess.CompletedProcess:
+    """Build every language's project into root/site, the default language first (it cleans)."""
+    for config in config_files(root):
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            **options,
+        )
+        if result.returncode != 0:
+            return result
+    return result
+
+
 def build(run: str = "") -> None:
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=ROOT,
-        check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    build_site(check=True)
     STATE.write_text(json.dumps({"inputs": inputs_hash(), "run": run}), encoding="utf-8")
 
 

@@ -52,7 +52,8 @@ def test_a_broken_internal_link_fails_the_build(project):
     result = build(project)
     assert result.returncode != 0
     output = result.stderr + result.stdout
-    assert "en/index.md" in output and "missing.md" in output
+    assert "Building docs/en (mkdocs.en.yml)" in output
+    assert "'index.md' contains a link 'missing.md'" in output
 
 
 def test_a_link_to_a_missing_anchor_fails_the_build(project):
@@ -60,7 +61,8 @@ def test_a_link_to_a_missing_anchor_fails_the_build(project):
     result = build(project)
     assert result.returncode != 0
     output = result.stderr + result.stdout
-    assert "zh/index.md" in output and "#nowhere" in output
+    assert "Building docs/zh (mkdocs.yml)" in output
+    assert "'index.md' contains a link '#nowhere'" in output
 
 
 def test_a_snippet_that_raises_fails_and_names_page_and_snippet(tmp_path, monkeypatch):
@@ -139,13 +141,22 @@ def test_shell_commands_share_one_session_in_a_temporary_directory(tmp_path, mon
     assert not (tmp_path / "made").exists()
 
 
-def test_a_nav_title_without_translation_fails_the_build(project):
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8")
-        + "nav:\n  - 首页: index.md\n  - 新章节:\n      - index.md\n",
-        encoding="utf-8",
-    )
+def test_a_nav_entry_missing_in_one_language_fails_the_build(project):
+    navs = {
+        "mkdocs.yml": "nav:\n  - 首页: index.md\n  - 新章节:\n      - index.md\n",
+        "mkdocs.en.yml": "nav:\n  - Home: index.md\n",
+    }
+    for name, nav in navs.items():
+        config = project / name
+        config.write_text(config.read_text(encoding="utf-8") + nav, encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
-    assert "en: '新章节'" in result.stderr + result.stdout
+    assert "nav 2: only zh has a section of 1 entries" in result.stderr + result.stdout
+
+
+def test_an_english_nav_inherited_from_the_chinese_one_fails_the_build(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "nav:\n  - 首页: index.md\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "nav 1: only zh has page index.md (titled)" in result.stderr + result.stdout

@@ -8,14 +8,12 @@ Dates come from SOURCE_DATE_EPOCH (the Makefile sets it to the last commit's tim
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from tests.pages import ROOT
-from tests.site import ensure_built
+from tests.site import build_site, ensure_built
 
 KNOWN_DIFFERENCES: set[str] = set()
 
@@ -46,13 +44,7 @@ def tree(site: Path) -> dict[str, bytes]:
 def test_a_cold_build_from_a_fresh_copy_equals_the_site(tmp_path):
     site = ensure_built()
     copy = fresh_copy(tmp_path / "repo")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=copy,
-        check=True,
-        capture_output=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    build_site(copy, check=True, capture_output=True)
     built, fresh = tree(site), tree(copy / "site")
     assert sorted(built) == sorted(fresh)
     differing = sorted(name for name in built if built[name] != fresh[name])

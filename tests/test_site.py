@@ -10,7 +10,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from hooks.figures import LANGUAGES, cached_svg, figure_scripts
+from hooks.figures import cached_svg, figure_scripts
+from tests.pages import LANGUAGES
 from tests.site import ensure_built, html_pages, page_language, site_prefix
 
 NOTEBOOK_PAGE_MAX_BYTES = 300_000

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from tests import pages
+from tests.site import build_site
 
 ROOT = pages.ROOT
-COPIED = ("hooks", "overrides", "includes", "docs/assets", "requirements.txt")
+COPIED = ("hooks", "overrides", "includes", "requirements.txt")
 
 
 def make_project(tmp_path: Path) -> Path:
@@ -25,8 +24,9 @@ def make_project(tmp_path: Path) -> Path:
     (tmp_path / "snippets").mkdir()
     for name in ("__init__.py", "plotting.py"):
         shutil.copy2(ROOT / "snippets" / name, tmp_path / "snippets" / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(config[: config.index("\n# Page tree")] + "\n")
+    for config in pages.config_files():
+        text = config.read_text(encoding="utf-8")
+        (tmp_path / config.name).write_text(text[: text.index("\n# Page tree")] + "\n")
     for lang in ("zh", "en"):
         write(tmp_path / "docs" / lang / "index.md", "# Home { #home }\n\nText.\n")
     return tmp_path
@@ -38,10 +38,4 @@ def write(path: Path, text: str) -> None:
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    return build_site(project, capture_output=True, text=True)
