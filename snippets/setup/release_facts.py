@@ -100,6 +100,33 @@ ARCHITECTURES = {
 ANACONDA_FREE_BELOW_EMPLOYEES = 200  # paid license for organizations of 200 or more (ANACONDA_TOS)
 
 
+# Where each fact above was checked (all on CHECKED), and the sources of claims made in prose.
+SOURCES = {
+    "SERIES": f"{RELEASE_MATRIX}; 2.15: {RFC_2_15}; PyPI column: {PIP_REPORT}",
+    "ROCM_FOLDERS": RELEASE_MATRIX,
+    "TORCHVISION_PINS": PIP_REPORT,
+    "TORCHVISION_LOWER_BOUNDS": PIP_REPORT,
+    "NEWEST_TORCHVISION": f"pip index versions torchvision; {PIP_REPORT}",
+    "NEWEST_TORCHAUDIO": f"pip index versions torchaudio; {PIP_REPORT}",
+    "NEWEST_TORCH": "pip index versions torch",
+    "PYTHON_WHEELS": PIP_REPORT,
+    "PLATFORMS_WITH_WHEELS": PIP_REPORT,
+    "PLATFORMS_WITHOUT_WHEELS": PIP_REPORT,
+    "MAC_ARM_WHEEL_MIN_MACOS": PIP_REPORT,
+    "MAC_ARM_FIRST_MACOS_14_ONLY": PIP_REPORT,
+    "MPS_MIN_MACOS": f"RELEASE.md, Operating Systems table; {APPLE_METAL}",
+    "MPS_ORIGINAL_MIN_MACOS": "developer.apple.com/metal/pytorch, earlier version (PyTorch 1.12)",
+    "LAST_INTEL_MAC_TORCH": "pip index versions torch --platform macosx_14_0_x86_64",
+    "MIN_DRIVER_BRANCH": NVIDIA_MINOR,
+    "ARCHITECTURES": RELEASE_MATRIX,
+    "ANACONDA_FREE_BELOW_EMPLOYEES": ANACONDA_TOS,
+    "uv ignores pip.conf and PIP_* variables": UV_DOCS,
+    "PEP 668 marker file EXTERNALLY-MANAGED": "peps.python.org/pep-0668",
+    "KMP_DUPLICATE_LIB_OK is unsafe": "text of the OMP Error #15 message itself",
+    "driver-too-old warning text": "torch.cuda warning, quoted in public issue threads",
+}
+
+
 def series_of(torch_version: str) -> Series:
     """The Series row for a version such as "2.13.0" or "2.13.0+cu130"."""
     key = ".".join(torch_version.split("+")[0].split(".")[:2])
@@ -142,7 +169,5 @@ def pin_command(torch_version: str, variant: str) -> str:
 
 PYPI_CUDA_TESTED = series_of(TESTED_TORCH).pypi_linux_cuda
 PYPI_CUDA_NEWEST = series_of(NEWEST_TORCH).pypi_linux_cuda
-LATEST_CUDA_VARIANT = series_of(TESTED_TORCH).cuda_variants[-1]
 CUDA13_DRIVER = MIN_DRIVER_BRANCH[13]
 CUDA12_DRIVER = MIN_DRIVER_BRANCH[12]
-TESTED_TORCHVISION_MINOR = int(torchvision_for(TESTED_TORCH).split(".")[1])

@@ -160,3 +160,39 @@ def test_uv_project_pins_the_tested_versions_from_the_cpu_folder(tmp_path):
     assert sources == {name: {"index": index["name"]} for name in ("torch", "torchvision")}
     minimum = config["project"]["requires-python"].removeprefix(">=")
     assert minimum == facts.PYTHON_WHEELS[facts.TESTED_TORCH][1][0]
+
+
+def test_every_fact_names_its_source():
+    data = {
+        name
+        for name, value in vars(facts).items()
+        if name.isupper()
+        and isinstance(value, dict | list | tuple | float | int)
+        and name not in {"SOURCES"}
+    }
+    derived = {"PYPI_CUDA_TESTED", "PYPI_CUDA_NEWEST", "CUDA13_DRIVER", "CUDA12_DRIVER"}
+    assert data - derived <= facts.SOURCES.keys(), data - derived - facts.SOURCES.keys()
+    assert all(facts.SOURCES.values())
+
+
+def test_versions_named_in_prose_are_the_checked_ones():
+    pytorch = {lang: page(lang, "pytorch").text for lang in ("zh", "en")}
+    trouble = {lang: page(lang, "troubleshooting").text for lang in ("zh", "en")}
+    wheel_tag = f"macosx_{int(facts.MAC_ARM_WHEEL_MIN_MACOS)}_0_arm64"
+    first = "PyTorch " + ".".join(facts.MAC_ARM_FIRST_MACOS_14_ONLY.split(".")[:2])
+    for lang in ("zh", "en"):
+        text = pytorch[lang]
+        assert wheel_tag in text and first in text
+        assert f"`{facts.NEWEST_TORCHVISION}`" in text and f"`{facts.NEWEST_TORCHAUDIO}`" in text
+        for other in (text, trouble[lang], page(lang, "index").text):
+            assert set(re.findall(r"\b2\.2\.\d\b", other)) <= {facts.LAST_INTEL_MAC_TORCH}
+        assert facts.LAST_INTEL_MAC_TORCH in trouble[lang]
+
+
+def test_platforms_without_wheels_are_the_ones_the_pages_call_unsupported():
+    assert not set(facts.PLATFORMS_WITH_WHEELS) & set(facts.PLATFORMS_WITHOUT_WHEELS)
+    assert {"win32", "win_arm64", "macosx_x86_64"} == set(facts.PLATFORMS_WITHOUT_WHEELS)
+    assert "32-bit Windows" in page("en", "troubleshooting").text
+    assert "Windows on ARM" in page("en", "troubleshooting").text
+    assert "32 位的 Windows" in page("zh", "troubleshooting").text
+    assert "ARM 的 Windows" in page("zh", "troubleshooting").text
