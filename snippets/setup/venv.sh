@@ -23,7 +23,7 @@ python -m pip --version
 # --8<-- [end:activate-windows]
 
 # --8<-- [start:python-version]
-python -c "import sys; print(sys.version_info[:2] >= (3, 10))"
+python -c "import sys; print((3, 10) <= sys.version_info[:2] <= (3, 14))"
 # --8<-- [end:python-version]
 
 # --8<-- [start:in-venv]

@@ -196,3 +196,10 @@ def test_platforms_without_wheels_are_the_ones_the_pages_call_unsupported():
     assert "Windows on ARM" in page("en", "troubleshooting").text
     assert "32 位的 Windows" in page("zh", "troubleshooting").text
     assert "ARM 的 Windows" in page("zh", "troubleshooting").text
+
+
+def test_python_version_check_uses_the_window_of_the_tested_torch():
+    check = section_text("snippets/setup/venv.sh", "python-version")
+    low, *_, high = facts.PYTHON_WHEELS[facts.TESTED_TORCH][1]
+    window = [tuple(int(x) for x in v.split(".")) for v in (low, high)]
+    assert f"{window[0]} <= sys.version_info[:2] <= {window[1]}" in check
