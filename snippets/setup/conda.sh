@@ -1,30 +1,20 @@
-# Commands for the page "Miniconda and mirrors". Sections are included one by one.
+# Commands for the page "conda (Miniforge) and mirrors". Sections are included one by one.
 
 # --8<-- [start:pointer-size]
 python -c "import struct; print(struct.calcsize('P') * 8)"
 # --8<-- [end:pointer-size]
 
-# --8<-- [start:install-linux]
-wget https://mirrors.tuna.tsinghua.edu.cn/anaconda/miniconda/Miniconda3-latest-Linux-x86_64.sh
-bash Miniconda3-latest-Linux-x86_64.sh -b -p "$HOME/miniconda3"
-"$HOME/miniconda3/bin/conda" init bash
-# --8<-- [end:install-linux]
-
-# --8<-- [start:install-macos]
-curl -O https://mirrors.tuna.tsinghua.edu.cn/anaconda/miniconda/Miniconda3-latest-MacOSX-arm64.sh
-bash Miniconda3-latest-MacOSX-arm64.sh -b -p "$HOME/miniconda3"
-"$HOME/miniconda3/bin/conda" init zsh
-# --8<-- [end:install-macos]
+# --8<-- [start:install-unix]
+curl -L -O "https://github.com/conda-forge/miniforge/releases/latest/download/Miniforge3-$(uname)-$(uname -m).sh"
+bash "Miniforge3-$(uname)-$(uname -m).sh" -b -p "$HOME/miniforge3"
+"$HOME/miniforge3/bin/conda" init "$(basename "$SHELL")"
+# --8<-- [end:install-unix]
 
 # --8<-- [start:condarc]
 cat > ~/.condarc <<'YAML'
 channels:
-  - defaults
+  - conda-forge
 show_channel_urls: true
-default_channels:
-  - https://mirrors.tuna.tsinghua.edu.cn/anaconda/pkgs/main
-  - https://mirrors.tuna.tsinghua.edu.cn/anaconda/pkgs/r
-  - https://mirrors.tuna.tsinghua.edu.cn/anaconda/pkgs/msys2
 custom_channels:
   conda-forge: https://mirrors.tuna.tsinghua.edu.cn/anaconda/cloud
 YAML
@@ -32,7 +22,7 @@ YAML
 
 # --8<-- [start:condarc-check]
 conda clean -i -y
-conda config --show channels default_channels
+conda config --show channels custom_channels
 # --8<-- [end:condarc-check]
 
 # --8<-- [start:create-env]
@@ -50,7 +40,7 @@ conda remove -n dl --all -y
 # --8<-- [start:conda-then-pip]
 conda activate dl
 conda install numpy pandas matplotlib -y
-python -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cu128
+python -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cu130
 conda list torch
 # --8<-- [end:conda-then-pip]
 

@@ -28,6 +28,32 @@ def build_supports(capability: tuple[int, int], arch_list: list[str]) -> bool:
 
 # --8<-- [end:capability]
 
+
+# --8<-- [start:driver]
+MIN_DRIVER_BRANCH = {12: 525, 13: 580}  # CUDA major -> oldest driver branch (checked 2026-12-01)
+
+
+def driver_runs(driver_version: str, cuda_build: str) -> bool:
+    """True if a driver such as "575.57.08" can run a build such as "cu130".
+
+    Within one CUDA major version, any driver of at least the branch above runs builds of
+    every minor version (NVIDIA's minor version compatibility).
+    """
+    branch = int(driver_version.split(".")[0])
+    cuda_major = int(cuda_build.removeprefix("cu")[:-1])  # "cu130" -> 13
+    return branch >= MIN_DRIVER_BRANCH[cuda_major]
+
+
+# --8<-- [end:driver]
+
+# --8<-- [start:arch-lists]
+# GPU code in the Linux x86-64 / Windows builds of PyTorch 2.12-2.14 (checked 2026-12-01).
+ARCH_LISTS = {
+    "cu126": ["sm_50", "sm_60", "sm_70", "sm_75", "sm_80", "sm_86", "sm_90"],
+    "cu130": ["sm_75", "sm_80", "sm_86", "sm_90", "sm_100", "sm_120"],
+}
+# --8<-- [end:arch-lists]
+
 if __name__ == "__main__":
     # --8<-- [start:examples]
     arch_list = ["sm_75", "sm_80", "sm_90"]  # a made-up build
@@ -35,6 +61,18 @@ if __name__ == "__main__":
     print(build_supports((8, 6), arch_list))  # (1)!
     print(build_supports((12, 0), arch_list))  # (2)!
     # --8<-- [end:examples]
+
+    # --8<-- [start:driver-examples]
+    print(driver_runs("575.57.08", "cu126"))
+    print(driver_runs("575.57.08", "cu130"))  # (1)!
+    print(driver_runs("580.95.05", "cu132"))  # (2)!
+    # --8<-- [end:driver-examples]
+
+    # --8<-- [start:old-cards]
+    gtx_1080 = (6, 1)
+    print(build_supports(gtx_1080, ARCH_LISTS["cu126"]))
+    print(build_supports(gtx_1080, ARCH_LISTS["cu130"]))
+    # --8<-- [end:old-cards]
 
     # --8<-- [start:this-gpu]
     import torch

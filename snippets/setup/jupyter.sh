@@ -29,9 +29,9 @@ python -m ipykernel install --user --name dl --display-name "Python (dl)"
 # --8<-- [end:kernel-conda]
 
 # --8<-- [start:nb-conda-kernels]
-conda install -n base jupyterlab nb_conda_kernels -y
+conda create -n jupyter jupyterlab nb_conda_kernels -y
 conda install -n dl ipykernel -y
-conda activate base
+conda activate jupyter
 jupyter lab
 # --8<-- [end:nb-conda-kernels]
 

@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-# Triples checked against the packages' own requirements on PyPI (torchvision pins torch==...).
-MATCHING_RELEASES = [
-    ("2.10.0", "0.25.0", "2.10.0"),
-    ("2.9.1", "0.24.1", "2.9.1"),
-    ("2.5.1", "0.20.1", "2.5.1"),
-    ("2.0.1", "0.15.2", "2.0.2"),
-]
-
 
 # --8<-- [start:rule]
 def torchvision_series(torch_version: str) -> str:
@@ -24,6 +16,6 @@ def torchvision_series(torch_version: str) -> str:
 
 if __name__ == "__main__":
     # --8<-- [start:examples]
-    print(torchvision_series("2.9.1"))
+    print(torchvision_series("2.13.0"))
     print(torchvision_series("2.0.1"))
     # --8<-- [end:examples]

@@ -1,7 +1,8 @@
 # Commands for the page "Installing PyTorch". Sections are included one by one.
+# Versions and index folders must agree with snippets/setup/release_facts.py (tests check it).
 
 # --8<-- [start:pip-cuda]
-python -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cu128
+python -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cu130
 # --8<-- [end:pip-cuda]
 
 # --8<-- [start:pip-cpu]
@@ -12,13 +13,21 @@ python -m pip install torch torchvision --index-url https://download.pytorch.org
 python -m pip install torch torchvision
 # --8<-- [end:pip-pypi]
 
+# --8<-- [start:pip-rocm]
+python -m pip install torch torchvision --index-url https://download.pytorch.org/whl/rocm7.2
+# --8<-- [end:pip-rocm]
+
+# --8<-- [start:pip-xpu]
+python -m pip install torch torchvision --index-url https://download.pytorch.org/whl/xpu
+# --8<-- [end:pip-xpu]
+
 # --8<-- [start:conda-forge]
 conda install -c conda-forge pytorch torchvision
 conda install -c conda-forge "pytorch=*=cuda*" torchvision
 # --8<-- [end:conda-forge]
 
 # --8<-- [start:pin]
-python -m pip install torch==2.9.1 torchvision==0.24.1 torchaudio==2.9.1 --index-url https://download.pytorch.org/whl/cu128
+python -m pip install torch==2.13.0 torchvision==0.28.0 --index-url https://download.pytorch.org/whl/cu130
 # --8<-- [end:pin]
 
 # --8<-- [start:pip-check]

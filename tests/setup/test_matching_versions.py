@@ -1,22 +1,18 @@
 import pytest
 import torch
 
-from snippets.setup.matching_versions import MATCHING_RELEASES, torchvision_series
+from snippets.setup.matching_versions import torchvision_series
+from snippets.setup.release_facts import TORCHVISION_PINS
 
 
-def test_rule_matches_the_checked_releases():
-    for torch_version, torchvision_version, _ in MATCHING_RELEASES:
+def test_rule_matches_every_pinned_pair():
+    for torch_version, torchvision_version in TORCHVISION_PINS:
         assert torchvision_version.startswith(torchvision_series(torch_version) + ".")
 
 
 def test_local_version_label_is_ignored():
-    assert torchvision_series("2.9.1+cu128") == "0.24"
-    assert torchvision_series(torch.__version__).startswith("0.")
-
-
-def test_torchaudio_usually_shares_the_torch_version():
-    same = [t for t, _, audio in MATCHING_RELEASES if audio == t]
-    assert len(same) == len(MATCHING_RELEASES) - 1
+    assert torchvision_series("2.13.0+cu130") == "0.28"
+    assert torchvision_series(torch.__version__) == "0.28"
 
 
 def test_rule_refuses_pytorch_1():

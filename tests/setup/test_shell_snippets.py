@@ -23,9 +23,9 @@ def run_section(path: str, section: str, home: Path) -> str:
     return result.stdout
 
 
-def test_condarc_points_conda_at_the_mirror(tmp_path):
+def test_condarc_takes_only_conda_forge_from_the_mirror(tmp_path):
     run_section("snippets/setup/conda.sh", "condarc", tmp_path)
     config = yaml.safe_load((tmp_path / ".condarc").read_text())
-    assert config["channels"] == ["defaults"]
-    assert all(url.startswith(f"{TUNA}/pkgs/") for url in config["default_channels"])
-    assert config["custom_channels"]["conda-forge"] == f"{TUNA}/cloud"
+    assert config["channels"] == ["conda-forge"]
+    assert "default_channels" not in config
+    assert config["custom_channels"] == {"conda-forge": f"{TUNA}/cloud"}
