@@ -1,8 +1,8 @@
 """Release facts the install guides rely on, each with where and when it was checked.
 
 The pages state these facts in their tables, commands and prose, and
-tests/setup/test_release_facts.py checks them against this module. PyTorch's own wheel index cannot be reached from the test
-machines, so the CUDA variants come from PyTorch's release documents (cited per fact); everything
+tests/setup/test_release_facts.py checks them against this module. PyTorch's own wheel index
+cannot be reached from the test machines, so the CUDA variants come from PyTorch's release documents (cited per fact); everything
 PyPI can tell (which torchvision pins which torch, the CUDA major of PyPI's default Linux build,
 Python versions, platforms) was read from pip's `--dry-run --report` metadata.
 """
