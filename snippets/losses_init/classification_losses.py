@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 # --8<-- [start:cross_entropy]
 import torch
 import torch.nn.functional as F
@@ -152,6 +154,8 @@ SIGMOID_ONE_FLOAT64 = first_logit_where_sigmoid_is_one(torch.float64)
 NEGATIVE_Z = -30.0
 NEGATIVE_LOSS, NEGATIVE_GRAD = sigmoid_then_bce(NEGATIVE_Z, 1.0)
 BCE_GRAD_EPSILON = 1e-12  # the floor of p (1 - p) in BCELoss's backward
+BCE_FLOOR_LOGIT = math.log(BCE_GRAD_EPSILON)  # below it, sigma(z) (1 - sigma(z)) < 1e-12
+NEGATIVE_P = torch.sigmoid(torch.tensor(NEGATIVE_Z)).item()
 
 
 def reduction_gradients() -> dict[str, float]:

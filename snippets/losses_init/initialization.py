@@ -216,6 +216,49 @@ def relu_small_last() -> float:
     return last_std("relu", "std 0.01")
 
 
+def huber_exercise() -> tuple[float, float, float, float]:
+    """Residual 2 with width 0.5: Huber loss, Smooth L1 loss and their gradients."""
+    e = torch.tensor([2.0], dtype=torch.float64, requires_grad=True)
+    zero = torch.zeros(1, dtype=torch.float64)
+    huber = nn.functional.huber_loss(e, zero, delta=0.5)
+    smooth = nn.functional.smooth_l1_loss(e, zero, beta=0.5)
+    (huber_grad,) = torch.autograd.grad(huber, e)
+    (smooth_grad,) = torch.autograd.grad(smooth, e)
+    return huber.item(), smooth.item(), huber_grad.item(), smooth_grad.item()
+
+
+EX_HUBER, EX_SMOOTH, EX_HUBER_GRAD, EX_SMOOTH_GRAD = huber_exercise()
+
+
+def uniform_logits_losses() -> tuple[float, float, float]:
+    logits = torch.zeros(2, 10)
+    target = torch.tensor([3, 7])
+    return (
+        nn.functional.cross_entropy(logits, target).item(),
+        nn.functional.cross_entropy(logits, target, label_smoothing=0.1).item(),
+        nn.functional.cross_entropy(logits, target, reduction="sum").item(),
+    )
+
+
+EX_UNIFORM_MEAN, EX_UNIFORM_SMOOTHED, EX_UNIFORM_SUM = uniform_logits_losses()
+
+EX_POS_WEIGHT = 950 / 50
+EX_BIAS_GRAD = (950 * 0.5 + 50 * (0.5 - 1)) / 1000
+
+
+def zero_output_layer_steps() -> tuple[bool, bool, bool]:
+    """Random hidden layer, zero output layer: W1 moves in step 1? W2 in step 1? W1 in step 2?"""
+    model = tiny_mlp(fill=None)
+    nn.init.zeros_(model[2].weight)
+    nn.init.zeros_(model[2].bias)
+    w1_start = model[0].weight.detach().clone()
+    train(model, steps=1)
+    w1_moved_1 = not torch.equal(model[0].weight, w1_start)
+    w2_moved_1 = bool((model[2].weight != 0).all())
+    train(model, steps=1)
+    return w1_moved_1, w2_moved_1, not torch.equal(model[0].weight, w1_start)
+
+
 if __name__ == "__main__":
     # --8<-- [start:demo_symmetry]
     x, y = regression_data()
@@ -283,3 +326,35 @@ if __name__ == "__main__":
             stds = layer_stds(activation, scheme)
             print(f"{activation} {scheme:8}  layer 1: {stds[0]:.1e}  layer 20: {stds[-1]:.1e}")
     # --8<-- [end:demo_deep]
+
+    # --8<-- [start:exercise_huber]
+    e = torch.tensor([2.0], requires_grad=True)
+    huber = nn.functional.huber_loss(e, torch.zeros(1), delta=0.5)
+    smooth = nn.functional.smooth_l1_loss(e, torch.zeros(1), beta=0.5)
+    (huber_grad,) = torch.autograd.grad(huber, e)
+    (smooth_grad,) = torch.autograd.grad(smooth, e)
+    print(huber.item(), smooth.item(), huber_grad.item(), smooth_grad.item())
+    # --8<-- [end:exercise_huber]
+
+    # --8<-- [start:exercise_predict]
+    logits = torch.zeros(2, 10)
+    target = torch.tensor([3, 7])
+    print(f"{nn.functional.cross_entropy(logits, target).item():.4f}")
+    print(f"{nn.functional.cross_entropy(logits, target, label_smoothing=0.1).item():.4f}")
+    print(f"{nn.functional.cross_entropy(logits, target, reduction='sum').item():.4f}")
+    # --8<-- [end:exercise_predict]
+
+    # --8<-- [start:exercise_conv]
+    conv = nn.Conv2d(64, 128, kernel_size=3)
+    print(conv.weight.shape)  # (out_channels, in_channels, kernel height, kernel width)
+    fan_in = 64 * 3 * 3  # in_channels * kernel height * kernel width
+    fan_out = 128 * 3 * 3
+    print(f"fan_in {fan_in}: std {math.sqrt(2 / fan_in):.4f}")
+    print(f"fan_out {fan_out}: std {math.sqrt(2 / fan_out):.4f}")
+    # --8<-- [end:exercise_conv]
+
+    # --8<-- [start:exercise_default]
+    fan_in = 1024
+    print(f"limit {1 / math.sqrt(fan_in):.5f}  std {1 / math.sqrt(3 * fan_in):.4f}")
+    print(f"He std {math.sqrt(2 / fan_in):.4f}")
+    # --8<-- [end:exercise_default]

@@ -114,3 +114,26 @@ def test_reduction_scales_the_gradient():
     _, target = cl.demo_batch()
     weight = torch.tensor([1.0, 2.0, 3.0, 4.0], dtype=torch.float64)
     assert weight[target[target != -100]].sum().item() == cl.WEIGHT_SUM
+
+
+def test_floor_logit():
+    assert cl.BCE_FLOOR_LOGIT == pytest.approx(-27.631, abs=1e-3)
+    for z in (cl.BCE_FLOOR_LOGIT + 0.5, cl.BCE_FLOOR_LOGIT - 0.5):
+        p = torch.sigmoid(torch.tensor(z, dtype=torch.float64)).item()
+        assert (p * (1 - p) < cl.BCE_GRAD_EPSILON) == (z < cl.BCE_FLOOR_LOGIT)
+    assert cl.NEGATIVE_P == pytest.approx(9.3576e-14, rel=1e-4)
+
+
+def test_bce_mean_divides_by_the_element_count_whatever_the_weights():
+    generator = torch.Generator().manual_seed(3)
+    logits = torch.randn(6, 2, generator=generator, dtype=torch.float64)
+    target = (torch.rand(6, 2, generator=generator) < 0.5).double()
+    weight = torch.rand(6, 2, generator=generator, dtype=torch.float64)
+    pos_weight = torch.tensor([3.0, 0.5], dtype=torch.float64)
+    for kwargs in ({"weight": weight}, {"pos_weight": pos_weight}):
+        none = F.binary_cross_entropy_with_logits(logits, target, reduction="none", **kwargs)
+        mean = F.binary_cross_entropy_with_logits(logits, target, **kwargs)
+        torch.testing.assert_close(mean, none.sum() / 12)
+    p = torch.sigmoid(logits)
+    none = F.binary_cross_entropy(p, target, weight=weight, reduction="none")
+    torch.testing.assert_close(F.binary_cross_entropy(p, target, weight=weight), none.sum() / 12)

@@ -91,3 +91,13 @@ def test_broadcast_pitfall():
     i = torch.arange(4.0)
     assert rl.BROADCAST_MSE == pytest.approx(((i[:, None] - i[None, :]) ** 2).mean().item())
     assert rl.BROADCAST_MSE == pytest.approx(2.5)
+
+
+def test_huber_extremes():
+    prediction, target = random_pair(5)
+    with pytest.raises(RuntimeError, match="delta"):
+        F.huber_loss(prediction, target, delta=0.0)
+    huge = 1e6
+    torch.testing.assert_close(
+        F.huber_loss(prediction, target, delta=huge), 0.5 * F.mse_loss(prediction, target)
+    )
