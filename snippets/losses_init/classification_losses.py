@@ -37,6 +37,21 @@ def cross_entropy_smoothed(logits: torch.Tensor, target: torch.Tensor, eps: floa
     return ((1 - eps) * nll + eps * uniform).mean()
 
 
+def demo_batch() -> tuple[torch.Tensor, torch.Tensor]:
+    """Five samples, four classes; the target of sample 2 is padding."""
+    logits = torch.tensor(
+        [
+            [2.0, 0.5, -1.0, 0.0],
+            [0.1, 0.2, 0.3, 0.4],
+            [1.0, 1.0, 1.0, 1.0],
+            [-0.5, 2.5, 0.0, 1.0],
+            [0.0, 0.0, 3.0, -2.0],
+        ],
+        dtype=torch.float64,
+    )
+    return logits, torch.tensor([0, 3, -100, 1, 2])  # (5)!
+
+
 # --8<-- [end:cross_entropy]
 
 
@@ -50,21 +65,6 @@ def bce_with_logits_by_hand(
 
 
 # --8<-- [end:pos_weight]
-
-
-def demo_batch() -> tuple[torch.Tensor, torch.Tensor]:
-    """Five samples, four classes; the target of sample 2 is padding."""
-    logits = torch.tensor(
-        [
-            [2.0, 0.5, -1.0, 0.0],
-            [0.1, 0.2, 0.3, 0.4],
-            [1.0, 1.0, 1.0, 1.0],
-            [-0.5, 2.5, 0.0, 1.0],
-            [0.0, 0.0, 3.0, -2.0],
-        ],
-        dtype=torch.float64,
-    )
-    return logits, torch.tensor([0, 3, -100, 1, 2])
 
 
 def sequence_losses() -> tuple[float, float]:
@@ -181,17 +181,7 @@ WEIGHT_SUM = 1.0 + 4.0 + 2.0 + 3.0  # weights of the classes 0, 3, 1, 2 of the k
 
 if __name__ == "__main__":
     # --8<-- [start:demo_cross_entropy]
-    logits = torch.tensor(
-        [
-            [2.0, 0.5, -1.0, 0.0],
-            [0.1, 0.2, 0.3, 0.4],
-            [1.0, 1.0, 1.0, 1.0],
-            [-0.5, 2.5, 0.0, 1.0],
-            [0.0, 0.0, 3.0, -2.0],
-        ],
-        dtype=torch.float64,
-    )
-    target = torch.tensor([0, 3, -100, 1, 2])  # (1)!
+    logits, target = demo_batch()
     weight = torch.tensor([1.0, 2.0, 3.0, 4.0], dtype=torch.float64)
 
     print(torch.allclose(cross_entropy_by_hand(logits, target), F.cross_entropy(logits, target)))
@@ -205,7 +195,7 @@ if __name__ == "__main__":
     kept = target != -100
     generator = torch.Generator().manual_seed(0)
     noise = torch.randn(4, 4, generator=generator, dtype=torch.float64)
-    probs = torch.softmax(3 * noise, dim=1)  # (2)!
+    probs = torch.softmax(3 * noise, dim=1)  # (1)!
     print(
         torch.allclose(
             cross_entropy_soft(logits[kept], probs), F.cross_entropy(logits[kept], probs)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+# --8<-- [start:symmetry]
 import math
 from functools import cache
 
-# --8<-- [start:symmetry]
 import torch
 from torch import nn
 
@@ -62,14 +62,14 @@ def kaiming_limit(fan: int, gain: float = math.sqrt(2.0)) -> float:
     return gain * math.sqrt(3.0 / fan)
 
 
-# --8<-- [end:formulas]
-
-
 def sample(init: str, shape: tuple[int, ...], seed: int = 0, **kwargs: object) -> torch.Tensor:
     """A tensor filled by nn.init.<init>_ with a seeded generator."""
     tensor = torch.empty(shape)
     getattr(nn.init, f"{init}_")(tensor, generator=torch.Generator().manual_seed(seed), **kwargs)
     return tensor
+
+
+# --8<-- [end:formulas]
 
 
 def std_tolerance(n: int, std: float, z: float = 5.0) -> float:
@@ -137,6 +137,8 @@ def init_weight(weight: torch.Tensor, scheme: str, generator: torch.Generator) -
         nn.init.kaiming_uniform_(weight, a=math.sqrt(5), generator=generator)
     elif scheme == "xavier":
         nn.init.xavier_normal_(weight, generator=generator)
+    elif scheme == "xavier tanh gain":
+        nn.init.xavier_normal_(weight, gain=5 / 3, generator=generator)
     else:
         nn.init.kaiming_normal_(weight, nonlinearity="relu", generator=generator)
 
@@ -190,6 +192,14 @@ def tanh_std1_saturated() -> float:
 
 def tanh_xavier_last() -> float:
     return last_std("tanh", "xavier")
+
+
+def tanh_xavier_gain_last() -> float:
+    return last_std("tanh", "xavier tanh gain")
+
+
+def tanh_he_last() -> float:
+    return last_std("tanh", "he")
 
 
 def tanh_default_last() -> float:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+# --8<-- [start:l1_mse]
 import math
 import warnings
 
-# --8<-- [start:l1_mse]
 import torch
 import torch.nn.functional as F
 from torch import nn

@@ -123,3 +123,42 @@ def test_exercise_numbers():
     assert ini.EXERCISE_LINEAR_LIMIT == 0.03125
     assert ini.EXERCISE_LINEAR_STD == pytest.approx(0.018042, abs=1e-6)
     assert ini.EXERCISE_HE_STD == pytest.approx(0.044194, abs=1e-6)
+
+
+def test_exercise_answers():
+    assert (ini.EX_HUBER, ini.EX_SMOOTH, ini.EX_HUBER_GRAD, ini.EX_SMOOTH_GRAD) == pytest.approx(
+        (0.875, 1.75, 0.5, 1.0)
+    )
+    assert ini.EX_UNIFORM_MEAN == pytest.approx(math.log(10), rel=1e-6)
+    assert ini.EX_UNIFORM_SMOOTHED == pytest.approx(math.log(10), rel=1e-6)
+    assert ini.EX_UNIFORM_SUM == pytest.approx(2 * math.log(10), rel=1e-6)
+    assert ini.EX_POS_WEIGHT == 19
+    assert ini.EX_BIAS_GRAD == pytest.approx(0.45)
+    logit = torch.zeros(1, dtype=torch.float64, requires_grad=True)
+    target = torch.cat([torch.zeros(950), torch.ones(50)]).double()
+    loss = nn.functional.binary_cross_entropy_with_logits(logit.expand(1000), target)
+    (grad,) = torch.autograd.grad(loss, logit)
+    assert grad.item() == pytest.approx(ini.EX_BIAS_GRAD)
+    loss = nn.functional.binary_cross_entropy_with_logits(
+        logit.expand(1000), target, pos_weight=torch.tensor(19.0, dtype=torch.float64)
+    )
+    (grad,) = torch.autograd.grad(loss, logit)
+    assert grad.item() == pytest.approx(0.0, abs=1e-12)
+    assert ini.CONV_FAN_OUT_STD == pytest.approx(math.sqrt(2 / 1152))
+
+
+def test_zero_output_layer_learns_from_step_two():
+    assert ini.zero_output_layer_steps() == (False, True, True)
+
+
+def test_init_functions_need_two_dimensions():
+    with pytest.raises(ValueError, match="fewer than 2 dimensions"):
+        nn.init.kaiming_normal_(torch.empty(5))
+    with pytest.raises(ValueError, match="fewer than 2 dimensions"):
+        nn.init.xavier_uniform_(torch.empty(5))
+
+
+def test_tanh_gains():
+    assert 0.5 < ini.tanh_xavier_gain_last() < 0.8
+    assert 0.4 < ini.tanh_he_last() < 0.7
+    assert ini.tanh_saturated_share("he") < 0.01
