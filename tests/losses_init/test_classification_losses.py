@@ -137,3 +137,14 @@ def test_bce_mean_divides_by_the_element_count_whatever_the_weights():
     p = torch.sigmoid(logits)
     none = F.binary_cross_entropy(p, target, weight=weight, reduction="none")
     torch.testing.assert_close(F.binary_cross_entropy(p, target, weight=weight), none.sum() / 12)
+
+
+def test_soft_targets_with_extra_dimensions_average_over_samples_and_positions():
+    generator = torch.Generator().manual_seed(4)
+    logits = torch.randn(2, 3, 5, generator=generator, dtype=torch.float64)
+    probs = torch.softmax(torch.randn(2, 3, 5, generator=generator, dtype=torch.float64), 1)
+    weight = torch.tensor([1.0, 2.0, 0.5], dtype=torch.float64)
+    per_position = -(weight[None, :, None] * probs * torch.log_softmax(logits, 1)).sum(1)
+    torch.testing.assert_close(
+        F.cross_entropy(logits, probs, weight=weight), per_position.sum() / (2 * 5)
+    )
