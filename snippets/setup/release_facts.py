@@ -3,8 +3,9 @@
 The pages state these facts in their tables, commands and prose, and
 tests/setup/test_release_facts.py checks them against this module. PyTorch's own wheel index
 cannot be reached from the test machines, so the CUDA variants come from PyTorch's release
-documents (cited per fact); everything PyPI can tell (which torchvision pins which torch, the CUDA major of PyPI's default Linux build,
-Python versions, platforms) was read from pip's `--dry-run --report` metadata.
+documents (cited per fact); everything PyPI can tell (which torchvision pins which torch, the
+CUDA major of PyPI's default Linux build, Python versions, platforms) was read from pip's
+`--dry-run --report` metadata.
 """
 
 from __future__ import annotations
