@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+# --8<-- [start:show_error]
 from collections.abc import Callable
 
 
-# --8<-- [start:show_error]
 def error_message(action: Callable[[], object]) -> str:
     """Run `action` and return 'ErrorType: first line of the message' (or 'no error')."""
     try:

@@ -86,9 +86,9 @@ if __name__ == "__main__":
     # --8<-- [start:build]
     torch.manual_seed(0)
     model = TinyNet()
-    print(model)  # (1)!
+    print(model)  # (3)!
     x = torch.tensor([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]])  # a batch of 2 samples
-    print(model(x).shape)  # (2)!
+    print(model(x).shape)  # (4)!
     # --8<-- [end:build]
 
     # --8<-- [start:hooks]
