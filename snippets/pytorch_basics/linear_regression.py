@@ -9,7 +9,7 @@ from pathlib import Path
 
 import torch
 from torch import nn
-from torch.utils.data import TensorDataset, random_split
+from torch.utils.data import DataLoader, TensorDataset, random_split
 
 # --8<-- [end:imports]
 
@@ -183,6 +183,20 @@ def exercise_closed_form() -> tuple[float, float]:
 
 # --8<-- [end:ex_closed_form]
 
+EXERCISE_W, EXERCISE_B = exercise_closed_form()
+EXERCISE_BATCH_SIZES = [len(batch) for (batch,) in DataLoader(TensorDataset(torch.arange(10)), 3)]
+EXERCISE_BATCHES = len(EXERCISE_BATCH_SIZES)
+EXERCISE_BATCHES_DROP_LAST = EXERCISE_BATCHES - 1
+
+
+def exercise_accumulated_gradient() -> float:
+    x = torch.tensor(2.0, requires_grad=True)
+    for _ in range(2):
+        (x**3).backward()
+    return x.grad.item()
+
+
+EXERCISE_ACCUMULATED_GRADIENT = exercise_accumulated_gradient()
 EXERCISE_PARAMETERS = sum(
     p.numel() for p in nn.Sequential(nn.Linear(10, 5), nn.ReLU(), nn.Linear(5, 1)).parameters()
 )
@@ -265,8 +279,6 @@ if __name__ == "__main__":
     # --8<-- [end:ex_accumulate]
 
     # --8<-- [start:ex_batches]
-    from torch.utils.data import DataLoader
-
     ten = TensorDataset(torch.arange(10))
     print([len(batch) for (batch,) in DataLoader(ten, batch_size=3)])
     print([len(batch) for (batch,) in DataLoader(ten, batch_size=3, drop_last=True)])

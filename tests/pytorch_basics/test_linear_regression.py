@@ -81,5 +81,9 @@ def test_exercise_answers():
     (x**3).backward()
     (x**3).backward()
     assert x.grad.item() == 2 * 3 * 2.0**2 == 24.0
+    assert lr.EXERCISE_ACCUMULATED_GRADIENT == 24.0
+    assert lr.EXERCISE_BATCH_SIZES == [3, 3, 3, 1]
+    assert (lr.EXERCISE_BATCHES, lr.EXERCISE_BATCHES_DROP_LAST) == (4, 3)
+    assert lr.EXERCISE_W == pytest.approx(2.0) and lr.EXERCISE_B == pytest.approx(1.0)
     w, b = lr.exercise_closed_form()
     assert w == pytest.approx(2.0) and b == pytest.approx(1.0)
