@@ -1,0 +1,1 @@
+"""PyTorch essentials: tensors, autograd, data, modules and linear regression end to end."""
