@@ -44,14 +44,26 @@ def source_files() -> list[Path]:
     return files
 
 
+def build_environment() -> dict[str, str]:
+    """The environment a build runs in; dates come from the last commit, as in the Makefile."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if not environment.get("SOURCE_DATE_EPOCH"):
+        last_commit = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
+        )
+        environment["SOURCE_DATE_EPOCH"] = last_commit.stdout.strip() or "0"
+    return environment
+
+
 def inputs_hash() -> str:
     """A hash of every file the build reads and of the environment variables it depends on."""
     digest = hashlib.sha256()
     for path in source_files():
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+    environment = build_environment()
     for name in BUILD_ENVIRONMENT:
-        digest.update(f"{name}={os.environ.get(name, '')}\0".encode())
+        digest.update(f"{name}={environment.get(name, '')}\0".encode())
     return digest.hexdigest()
 
 
@@ -72,7 +84,7 @@ def build_site(root: Path = ROOT, **options) -> subprocess.CompletedProcess:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
             cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env=build_environment(),
             **options,
         )
         if result.returncode != 0:

@@ -76,3 +76,16 @@ def test_copy_button_copies_the_code_shown(context, base_url, lang):
     strip = lambda text: [line.split("  # (")[0].rstrip() for line in text.strip().splitlines()]  # noqa: E731
     assert strip(copied) == strip(shown)
     page.close()
+
+
+@pytest.mark.parametrize(("start", "target"), [("zh", "en"), ("en", "zh")])
+def test_clicking_the_language_selector_opens_the_same_page(context, base_url, start, target):
+    """Clicked, not just read: Material's script may reroute clicks on links to another language."""
+    path = "activations/softmax/"
+    page = context.new_page()
+    page.goto(language_root(base_url, start) + path)
+    page.locator(".md-select").first.hover()
+    page.locator(f'a.md-select__link[hreflang="{target}"]').click()
+    page.wait_for_load_state()
+    assert page.url == language_root(base_url, target) + path
+    page.close()

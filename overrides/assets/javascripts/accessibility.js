@@ -1,5 +1,6 @@
-// Accessible names for two controls Material renders without one: the search dialog and the
-// numbered code-annotation markers (added after load, hence the observer).
+// Accessible names for controls Material renders without one: the search dialog, the numbered
+// code-annotation markers and their tooltips, which stay empty while an annotated block sits in a
+// closed <details> (all added after load, hence the observer).
 (function () {
   const zh = document.documentElement.lang === "zh";
   const searchLabel = zh ? "搜索" : "Search";
@@ -12,6 +13,10 @@
     root.querySelectorAll("a.md-annotation__index:not([aria-label])").forEach((el) => {
       const marker = el.querySelector("[data-md-annotation-id]");
       const number = marker ? marker.getAttribute("data-md-annotation-id") : "";
+      el.setAttribute("aria-label", annotationLabel + number);
+    });
+    root.querySelectorAll(".md-annotation [role=tooltip]:not([aria-label])").forEach((el) => {
+      const number = (el.id.match(/annotation_(\d+)$/) || ["", ""])[1];
       el.setAttribute("aria-label", annotationLabel + number);
     });
   }
