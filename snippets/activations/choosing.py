@@ -133,6 +133,8 @@ SATURATED_BCE_LOSS, SATURATED_BCE_GRADIENT = loss_and_gradient(
     lambda z: sigmoid_then_bce(z, 0.0), 20.0
 )
 FUSED_BCE_LOSS, FUSED_BCE_GRADIENT = loss_and_gradient(lambda z: bce_with_logits(z, 0.0), 20.0)
+
+
 def bce_gradient_at_probability(logit: float, label: float) -> float:
     """d BCELoss / d p at p = sigmoid(logit): the factor before sigmoid's backward."""
     p = torch.sigmoid(torch.tensor([logit])).requires_grad_(True)
