@@ -87,16 +87,6 @@ def shrink_per_layer(activation: type[nn.Module]) -> float:
     return (norms[0] / norms[-1]) ** (1 / (len(norms) - 1))
 
 
-def default_init_relu_shrink_per_layer(depth: int = 10, width: int = 64, seed: int = 0) -> float:
-    """Per-layer gradient factor of a ReLU stack left with nn.Linear's default initialization."""
-    torch.manual_seed(seed)
-    layers: list[nn.Module] = []
-    for _ in range(depth):
-        layers += [nn.Linear(width, width), nn.ReLU()]
-    norms = layer_gradient_norms(nn.Sequential(*layers[:-1]))
-    return (norms[0] / norms[-1]) ** (1 / (depth - 1))
-
-
 def derivative_max(
     fn: Callable[[torch.Tensor], torch.Tensor], lo: float = -6.0, hi: float = 6.0, steps: int = 1201
 ) -> float:
@@ -128,7 +118,6 @@ SIGMOID_SHRINK_PER_LAYER = shrink_per_layer(nn.Sigmoid)
 TANH_SHRINK_PER_LAYER = shrink_per_layer(nn.Tanh)
 RELU_SHRINK_PER_LAYER = shrink_per_layer(nn.ReLU)
 LINEAR_SHRINK_PER_LAYER = shrink_per_layer(nn.Identity)  # same layers, no activation
-RELU_DEFAULT_INIT_SHRINK_PER_LAYER = default_init_relu_shrink_per_layer()
 SATURATED_BCE_LOSS, SATURATED_BCE_GRADIENT = loss_and_gradient(
     lambda z: sigmoid_then_bce(z, 0.0), 20.0
 )

@@ -103,6 +103,16 @@ def test_layer_norm_keeps_activations_and_gradients_in_range():
 def test_layer_norm_does_not_lift_the_sigmoid_ceiling():
     assert ve.SIGMOID_LAYER_NORM_FACTOR < 0.5
     assert ve.first_to_last(ve.SIGMOID_LAYER_NORM_NORMS) < 1e-6
+    # Above sigmoid's 1/4: LayerNorm's backward scales by 1/std of its (small) input.
+    assert ve.SIGMOID_LAYER_NORM_FACTOR > ve.SIGMOID_FACTOR
+    assert ve.SIGMOID_LAYER_NORM_INPUT_STD < 0.75
+    predicted = ve.MEAN_SIGMOID_DERIVATIVE_UNIT_NORMAL / ve.SIGMOID_LAYER_NORM_INPUT_STD
+    assert predicted == pytest.approx(ve.SIGMOID_LAYER_NORM_FACTOR, rel=0.15)
+    z = torch.randn(1_000_000, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+    s = torch.sigmoid(z)
+    assert (s * (1 - s)).mean().item() == pytest.approx(
+        ve.MEAN_SIGMOID_DERIVATIVE_UNIT_NORMAL, abs=1e-3
+    )
 
 
 def test_clip_grad_norm_caps_the_total_norm():
