@@ -156,7 +156,7 @@ def weight_grad_norms(activation: type[nn.Module], **options: float | bool) -> l
 
 
 def default_init_relu_factor() -> float:
-    """Measured per-layer factor of the 20-layer ReLU stack with nn.Linear's own initialisation."""
+    """Measured per-layer factor of the 20-layer ReLU stack with nn.Linear's own initialization."""
     torch.manual_seed(0)
     net = make_stack(nn.ReLU)
     for module in net:

@@ -41,7 +41,7 @@ def test_sigmoid_stack_vanishes():
     assert ve.SIGMOID_ORDERS_LOST == pytest.approx(11.9, abs=0.05)
 
 
-def test_he_initialisation_keeps_the_factor_near_one():
+def test_he_initialization_keeps_the_factor_near_one():
     assert 0.5 < ve.HE_RATIO < 2
     assert ve.HE_FACTOR == pytest.approx(1.0, abs=0.05)
     assert ve.HE_PREDICTED_FACTOR == pytest.approx(1.0)

@@ -111,8 +111,8 @@ def test_gradients_of_cross_entropy_and_kl_agree():
     torch.testing.assert_close(grad_ce, (logits.softmax(-1) - p).detach() / math.log(2))
 
 
-def test_minimising_cross_entropy_recovers_p_and_stops_at_its_entropy():
-    q = m.minimise_cross_entropy(m.P)
+def test_minimizing_cross_entropy_recovers_p_and_stops_at_its_entropy():
+    q = m.minimize_cross_entropy(m.P)
     torch.testing.assert_close(q, m.P)
     torch.testing.assert_close(m.cross_entropy(m.P, q), torch.tensor(1.5))
 

@@ -90,7 +90,7 @@ def test_xlogy_gradient_at_zero_is_not_finite_but_logits_are_safe():
     assert logits.grad.isfinite().all()
 
 
-def test_categorical_normalises_its_probs():
+def test_categorical_normalizes_its_probs():
     counts = torch.tensor([3.0, 1.0])
     torch.testing.assert_close(
         Categorical(probs=counts).entropy(), e.entropy(torch.tensor([0.75, 0.25]), base=math.e)
