@@ -145,3 +145,13 @@ def test_sgd_leads_per_update_because_each_sample_has_its_own_factor():
     assert gd.FULL_TO_SGD_LOSS_RATIO_AFTER_6 == pytest.approx((full_error / sgd_error) ** 2)
     assert gd.SGD_EPOCH_ERROR_FACTOR == pytest.approx(0.9 * 0.6 * 0.1)
     assert gd.FULL_BATCH_THREE_STEPS_ERROR_FACTOR == pytest.approx((1 - 0.05 * 28 / 3) ** 3)
+
+
+def test_optimizer_zero_grad_sets_grad_to_none_with_the_same_effect():
+    w = torch.nn.Parameter(torch.tensor([1.0]))
+    optimizer = torch.optim.SGD([w], lr=0.1)
+    (3 * w).sum().backward()
+    optimizer.zero_grad()
+    assert w.grad is None
+    (3 * w).sum().backward()
+    assert w.grad.item() == 3.0
