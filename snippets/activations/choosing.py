@@ -41,7 +41,8 @@ def layer_gradient_norms(net: nn.Sequential, batch: int = 128) -> list[float]:
 # --8<-- [start:softplus]
 def softplus(x: torch.Tensor) -> torch.Tensor:
     """log(1 + e^x) as max(x, 0) + log(1 + e^-|x|), so that nothing overflows."""
-    return torch.clamp(x, min=0) + torch.log1p(torch.exp(-x.abs()))
+    positive_part = (x + x.abs()) / 2  # (1)!
+    return positive_part + torch.log1p(torch.exp(-x.abs()))
 
 
 # --8<-- [end:softplus]
@@ -116,10 +117,35 @@ ELU_DERIVATIVE_MAX = derivative_max(nn.functional.elu)
 SIGMOID_SHRINK_PER_LAYER = shrink_per_layer(nn.Sigmoid)
 TANH_SHRINK_PER_LAYER = shrink_per_layer(nn.Tanh)
 RELU_SHRINK_PER_LAYER = shrink_per_layer(nn.ReLU)
+LINEAR_SHRINK_PER_LAYER = shrink_per_layer(nn.Identity)  # same layers, no activation
 SATURATED_BCE_LOSS, SATURATED_BCE_GRADIENT = loss_and_gradient(
     lambda z: sigmoid_then_bce(z, 0.0), 20.0
 )
 FUSED_BCE_LOSS, FUSED_BCE_GRADIENT = loss_and_gradient(lambda z: bce_with_logits(z, 0.0), 20.0)
+
+
+def bce_gradient_at_probability(logit: float, label: float) -> float:
+    """d BCELoss / d p at p = sigmoid(logit): the factor before sigmoid's backward."""
+    p = torch.sigmoid(torch.tensor([logit])).requires_grad_(True)
+    nn.BCELoss()(p, torch.tensor([label])).backward()
+    return p.grad.item()
+
+
+def sigmoid_local_gradient(logit: float) -> float:
+    """sigma(z)(1 - sigma(z)) in float32: 0 once sigma(z) rounds to 1."""
+    s = torch.sigmoid(torch.tensor(logit))
+    return (s * (1 - s)).item()
+
+
+def softplus_gradient(x: float) -> float:
+    point = torch.tensor(x, requires_grad=True)
+    softplus(point).backward()
+    return point.grad.item()
+
+
+SOFTPLUS_GRADIENT_AT_0 = softplus_gradient(0.0)
+SATURATED_BCE_PROBABILITY_GRADIENT = bce_gradient_at_probability(20.0, 0.0)
+SIGMOID_LOCAL_GRADIENT_AT_20 = sigmoid_local_gradient(20.0)
 MULTI_LABEL_PROBABILITY_SUM = torch.sigmoid(torch.tensor([2.0, 1.0, -1.0])).sum().item()
 
 

@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from snippets.activations.softmax import EXAMPLE_LOGITS, TEMPERATURES, softmax_with_temperature
 
 LABELS = {
-    "zh": {"class": "类别（逻辑值）", "probability": "概率", "temperature": "温度 T"},
+    "zh": {"class": "类别（logit）", "probability": "概率", "temperature": "温度 T"},
     "en": {"class": "class (logit)", "probability": "probability", "temperature": "temperature T"},
 }
 

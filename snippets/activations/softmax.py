@@ -76,6 +76,8 @@ EXAMPLE_LOSS_DOUBLE_SOFTMAX = torch.nn.functional.cross_entropy(
     softmax(torch.tensor([EXAMPLE_LOGITS])), torch.tensor([0])
 ).item()
 DOUBLE_SOFTMAX_FLOOR_3_CLASSES = double_softmax_loss_floor(3)
+FLOAT32_EXP_LIMIT = math.log(torch.finfo(torch.float32).max)  # exp overflows above this
+FLOAT16_EXP_LIMIT = math.log(torch.finfo(torch.float16).max)
 
 
 if __name__ == "__main__":

@@ -73,6 +73,42 @@ def train_on_and(steps: int, lr: float = 2.0) -> tuple[torch.Tensor, torch.Tenso
 # --8<-- [end:and_data]
 
 
+# --8<-- [start:rule]
+def perceptron_rule(
+    x: torch.Tensor, t: torch.Tensor, epochs: int
+) -> tuple[torch.Tensor, torch.Tensor, list[int]]:
+    """Rosenblatt's rule with a step output; returns w, b and the mistakes in each epoch."""
+    w, b = torch.zeros(x.shape[1]), torch.tensor(0.0)
+    mistakes = []
+    for _ in range(epochs):
+        count = 0
+        for xi, ti in zip(x, t, strict=True):
+            error = ti - (xi @ w + b >= 0).float()  # (1)!
+            if error != 0:
+                w, b = w + error * xi, b + error
+                count += 1
+        mistakes.append(count)
+    return w, b, mistakes
+
+
+XOR_TARGETS = torch.tensor([0.0, 1.0, 1.0, 0.0])
+# --8<-- [end:rule]
+
+
+def first_perfect_epoch(mistakes: list[int]) -> int:
+    """1-based epoch after which the rule makes no more mistakes."""
+    return mistakes.index(0) + 1
+
+
+def best_linear_accuracy_on_xor(grid: int = 21) -> float:
+    """Best share of XOR points a line step(w1 x1 + w2 x2 + b) gets right, on a grid of w, b."""
+    values = torch.linspace(-2, 2, grid)
+    w1, w2, b = torch.meshgrid(values, values, values, indexing="ij")
+    z = AND_INPUTS[:, 0, None, None, None] * w1 + AND_INPUTS[:, 1, None, None, None] * w2 + b
+    correct = ((z >= 0).float() == XOR_TARGETS[:, None, None, None]).float().mean(dim=0)
+    return correct.max().item()
+
+
 def mse_factor(out: float, t: float) -> float:
     """dE/dz of sigmoid + squared error at a given output."""
     return (out - t) * out * (1 - out)
@@ -89,6 +125,11 @@ AND_LOSS_START = squared_error(_AND_OUTPUTS[0], AND_TARGETS).item()
 AND_LOSS_END = squared_error(predict(_W_AND, _B_AND, AND_INPUTS), AND_TARGETS).item()
 AND_OUTPUT_11 = predict(_W_AND, _B_AND, AND_INPUTS[3]).item()
 AND_OUTPUT_MAX_FALSE = predict(_W_AND, _B_AND, AND_INPUTS[:3]).max().item()
+_, _, AND_RULE_MISTAKES = perceptron_rule(AND_INPUTS, AND_TARGETS, epochs=10)
+AND_RULE_PERFECT_EPOCH = first_perfect_epoch(AND_RULE_MISTAKES)
+_, _, XOR_RULE_MISTAKES = perceptron_rule(AND_INPUTS, XOR_TARGETS, epochs=100)
+XOR_RULE_FEWEST_MISTAKES = min(XOR_RULE_MISTAKES)
+XOR_BEST_LINEAR_ACCURACY = best_linear_accuracy_on_xor()
 MSE_FACTOR_WRONG = mse_factor(0.01, 1.0)
 BCE_FACTOR_WRONG = bce_factor(0.01, 1.0)
 MSE_FACTOR_UNSURE = mse_factor(0.5, 1.0)
@@ -129,3 +170,10 @@ if __name__ == "__main__":
         )
         w, b = gradient_descent_step(w, b, x, t, lr=1.0)
     # --8<-- [end:demo_steps]
+
+    # --8<-- [start:demo_rule]
+    w, b, mistakes = perceptron_rule(AND_INPUTS, AND_TARGETS, epochs=10)
+    print("AND:", mistakes, "w =", w.tolist(), "b =", b.item())
+    w, b, mistakes = perceptron_rule(AND_INPUTS, XOR_TARGETS, epochs=10)
+    print("XOR:", mistakes)
+    # --8<-- [end:demo_rule]

@@ -22,7 +22,7 @@ LABELS = {
         "out": "out",
     },
 }
-CURVES = {  # input rows of AND_INPUTS: label, colour; (0, 1) and (1, 0) coincide
+CURVES = {  # input rows of AND_INPUTS: label, color; (0, 1) and (1, 0) coincide
     0: ("(0, 0)", "#c62828"),
     1: ("(0, 1), (1, 0)", "#ef6c00"),
     3: ("(1, 1)", "#2e7d32"),
@@ -40,8 +40,8 @@ def make_figure(lang: str) -> Figure:
     loss_ax.set_title(text["title_loss"])
     loss_ax.set_ylabel(text["loss"])
 
-    for row, (label, colour) in CURVES.items():
-        out_ax.plot(outputs[:, row], color=colour, label=label)
+    for row, (label, color) in CURVES.items():
+        out_ax.plot(outputs[:, row], color=color, label=label)
     for target in (0.0, 1.0):
         out_ax.axhline(target, color="#9e9e9e", linestyle="--", linewidth=1)
     out_ax.set_ylim(-0.05, 1.05)

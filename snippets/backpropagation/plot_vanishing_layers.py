@@ -18,8 +18,8 @@ LABELS = {
     "en": {
         "layer": "layer (1 = next to the input)",
         "norm": "gradient norm at the layer input (log)",
-        "sigmoid": "sigmoid, Xavier initialisation",
-        "he": "ReLU, He initialisation",
+        "sigmoid": "sigmoid, Xavier initialization",
+        "he": "ReLU, He initialization",
         "std1": "ReLU, weight std 1",
     },
 }

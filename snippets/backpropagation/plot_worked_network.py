@@ -17,7 +17,7 @@ POSITIONS = {
     "h1": (3.0, 2.0), "h2": (3.0, 0.0),
     "o1": (6.0, 2.0), "o2": (6.0, 0.0),
 }  # fmt: skip
-COLOURS = {"i": "#e8eaf6", "h": "#fff8e1", "o": "#e8f5e9"}
+COLORS = {"i": "#e8eaf6", "h": "#fff8e1", "o": "#e8f5e9"}
 RADIUS = 0.36
 
 
@@ -45,7 +45,7 @@ def make_figure(lang: str) -> Figure:
             bbox={"fc": "white", "ec": "#b0bec5", "boxstyle": "round,pad=0.2"},
         )
     for name, (cx, cy) in POSITIONS.items():
-        ax.add_patch(Circle((cx, cy), RADIUS, fc=COLOURS[name[0]], ec="#37474f"))
+        ax.add_patch(Circle((cx, cy), RADIUS, fc=COLORS[name[0]], ec="#37474f"))
         ax.text(cx, cy, name, ha="center", va="center", fontsize=12)
         caption = f"{INPUTS[name]:.2f}" if name in INPUTS else f"out = {values['out_' + name]:.4f}"
         above = cy > 1

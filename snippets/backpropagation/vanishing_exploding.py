@@ -156,7 +156,7 @@ def weight_grad_norms(activation: type[nn.Module], **options: float | bool) -> l
 
 
 def default_init_relu_factor() -> float:
-    """Measured per-layer factor of the 20-layer ReLU stack with nn.Linear's own initialisation."""
+    """Measured per-layer factor of the 20-layer ReLU stack with nn.Linear's own initialization."""
     torch.manual_seed(0)
     net = make_stack(nn.ReLU)
     for module in net:
@@ -210,6 +210,30 @@ LAYER_NORM_FACTOR = factor_per_layer(LAYER_NORM_NORMS)
 STD1_LAST_INPUT_ORDER = math.floor(math.log10(stack_input_norms(nn.ReLU, weight_std=1.0)[-1]))
 LAYER_NORM_LAST_INPUT = stack_input_norms(nn.ReLU, weight_std=1.0, layer_norm=True)[-1]
 SIGMOID_LAYER_NORM_FACTOR = factor_per_layer(SIGMOID_LAYER_NORM_NORMS)
+
+
+def layer_norm_input_std(activation: type[nn.Module] = nn.Sigmoid) -> float:
+    """Mean standard deviation (over features) of what the LayerNorms of the stack receive."""
+    torch.manual_seed(0)
+    net = make_stack(activation, layer_norm=True)
+    h, stds = torch.randn(128, net[0].in_features), []
+    for module in net:
+        if isinstance(module, nn.LayerNorm):
+            stds.append(h.std(dim=-1).mean().item())
+        h = module(h)
+    return sum(stds) / len(stds)
+
+
+def mean_sigmoid_derivative_on_standard_normal(points: int = 20001) -> float:
+    """E[sigma'(Z)] for Z ~ N(0, 1), by the trapezoid rule on [-10, 10] in float64."""
+    z = torch.linspace(-10, 10, points, dtype=torch.float64)
+    s = torch.sigmoid(z)
+    density = torch.exp(-(z**2) / 2) / math.sqrt(2 * math.pi)
+    return torch.trapezoid(s * (1 - s) * density, z).item()
+
+
+SIGMOID_LAYER_NORM_INPUT_STD = layer_norm_input_std()
+MEAN_SIGMOID_DERIVATIVE_UNIT_NORMAL = mean_sigmoid_derivative_on_standard_normal()
 
 RHO_UP, RHO_DOWN = 1.1, 0.9
 GROWTH_UP = recurrence_growth(RHO_UP)

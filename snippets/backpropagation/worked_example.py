@@ -190,6 +190,11 @@ W1_UPDATED = _STEP["w1"]
 DE_DW1_ONE_PATH = _W1["path via o1"] * _W1["dout_h1/dnet_h1"] * _W1["dnet_h1/dw1"]
 ONE_PATH_OVERSHOOT = DE_DW1_ONE_PATH / DE_DW1 - 1
 W1_WRONG_ORDER = w1_with_updated_output_weights()
+# Why dE/dw1 is so much smaller than dE/dw5: the ratio splits into three factors.
+OUTPUT_TO_HIDDEN_GRADIENT_RATIO = DE_DW5 / DE_DW1
+RATIO_FROM_INPUTS = DNET_O1_DW5 / INPUTS["i1"]
+RATIO_FROM_SIGMOID = 1 / DOUT_H1_DNET_H1
+RATIO_FROM_WEIGHTS_AND_PATHS = (DE_DOUT_O1 * DOUT_O1_DNET_O1) / DE_DOUT_H1
 LOSS_AFTER_ONE_STEP = forward(_STEP)["E"]
 BIAS_GRADIENT_B2 = bias_gradients(WEIGHTS)["b2"]
 

@@ -150,6 +150,23 @@ ERROR_AFTER_50_STEPS_ABOVE = abs(gradient_descent(0.0, 0.22, 50)[-1] - 2)
 THRESHOLD_FOR_TEN_TIMES_X = divergence_threshold(10 * X)
 
 
+def full_to_sgd_loss_ratio(updates: int = 6, lr: float = 0.05) -> float:
+    """Loss of full-batch descent over the loss of SGD after the same number of updates."""
+    full = minibatch_gradient_descent(0.0, lr, updates, batch_size=len(X))[updates]
+    sgd = minibatch_gradient_descent(0.0, lr, updates, batch_size=1)[updates]
+    return (mse_loss(full) / mse_loss(sgd)).item()
+
+
+def sgd_epoch_error_factor(lr: float = 0.05) -> float:
+    """One SGD epoch multiplies w - 2 by the product of the samples' factors 1 - 2 lr x_i^2."""
+    return torch.prod(1 - lr * 2 * X**2).item()
+
+
+FULL_TO_SGD_LOSS_RATIO_AFTER_6 = full_to_sgd_loss_ratio()
+SGD_EPOCH_ERROR_FACTOR = sgd_epoch_error_factor()
+FULL_BATCH_THREE_STEPS_ERROR_FACTOR = error_factor(0.05) ** 3
+
+
 def threshold_with_summed_loss() -> float:
     """Summing instead of averaging scales the gradient, and so the curvature, by N."""
     return divergence_threshold() / len(X)

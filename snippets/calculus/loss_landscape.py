@@ -19,13 +19,16 @@ def hessian_eigenvalues(f: Callable, point: torch.Tensor) -> torch.Tensor:
     return torch.linalg.eigvalsh(hessian(f, point))
 
 
-def classify_critical_point(f: Callable, point: torch.Tensor) -> str:
+def classify_critical_point(f: Callable, point: torch.Tensor, tol: float = 1e-9) -> str:
+    """Second-derivative test; eigenvalues within tol of 0 leave it undecided."""
     eigenvalues = hessian_eigenvalues(f, point)
-    if (eigenvalues > 0).all():
+    if (eigenvalues > tol).any() and (eigenvalues < -tol).any():
+        return "saddle point"
+    if (eigenvalues > tol).all():
         return "minimum"
-    if (eigenvalues < 0).all():
+    if (eigenvalues < -tol).all():
         return "maximum"
-    return "saddle point"
+    return "inconclusive (zero curvature)"  # (1)!
 
 
 # --8<-- [end:saddle]

@@ -26,7 +26,7 @@ LABELS = {
 
 X0 = 2.0
 STEPS = (1.0, 0.5, 0.1)
-COLOURS = ("#9fa8da", "#5c6bc0", "#283593")
+COLORS = ("#9fa8da", "#5c6bc0", "#283593")
 
 
 def make_figure(lang: str) -> Figure:
@@ -36,16 +36,16 @@ def make_figure(lang: str) -> Figure:
     fig = Figure(figsize=(6.4, 3.6))
     ax = fig.subplots()
     ax.plot(x, cube(x), color="black", linewidth=2, label=text["curve"])
-    for h, colour in zip(STEPS, COLOURS, strict=True):
+    for h, color in zip(STEPS, COLORS, strict=True):
         slope = difference_quotient(cube, X0, h)
         ax.plot(
             x,
             y0 + slope * (x - X0),
-            color=colour,
+            color=color,
             linewidth=1.2,
             label=text["secant"].format(h=h, slope=slope),
         )
-        ax.plot([X0 + h], [(X0 + h) ** 3], "o", color=colour, markersize=4)
+        ax.plot([X0 + h], [(X0 + h) ** 3], "o", color=color, markersize=4)
     slope = autograd_derivative(cube, X0)
     ax.plot(
         x,

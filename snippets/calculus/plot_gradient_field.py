@@ -59,13 +59,13 @@ def make_figure(lang: str) -> Figure:
         width=0.004,
     )
     grad = bowl_partials(POINT) * ARROW_SCALE * 2
-    for sign, colour, key in ((1, "#e53935", "gradient"), (-1, "#43a047", "negative")):
+    for sign, color, key in ((1, "#e53935", "gradient"), (-1, "#43a047", "negative")):
         ax.quiver(
             [POINT[0]],
             [POINT[1]],
             [sign * grad[0]],
             [sign * grad[1]],
-            color=colour,
+            color=color,
             angles="xy",
             scale_units="xy",
             scale=1,

@@ -40,11 +40,11 @@ def make_figure(lang: str) -> Figure:
     axes = fig.subplots(1, 2, sharey=True)
     for ax, dtype in zip(axes, (torch.float64, torch.float32), strict=True):
         eps = torch.finfo(dtype).eps
-        for key, rule, colour in RULES:
+        for key, rule, color in RULES:
             errors = error_curve(rule, dtype)
-            ax.loglog(STEP_SIZES, errors, color=colour, label=text[key])
+            ax.loglog(STEP_SIZES, errors, color=color, label=text[key])
             best = errors.argmin()
-            ax.plot(STEP_SIZES[best], errors[best], "o", color=colour, markersize=5)
+            ax.plot(STEP_SIZES[best], errors[best], "o", color=color, markersize=5)
         ax.axvline(
             eps ** (1 / 3), color="#757575", linestyle="--", linewidth=1, label=text["cube_root"]
         )

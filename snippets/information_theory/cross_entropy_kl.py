@@ -1,4 +1,4 @@
-"""Cross-entropy and KL divergence of discrete distributions, and what minimising each does."""
+"""Cross-entropy and KL divergence of discrete distributions, and what minimizing each does."""
 
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ def kl(p: torch.Tensor, q: torch.Tensor, base: float = 2.0) -> torch.Tensor:
 # --8<-- [end:kl]
 
 
-# --8<-- [start:minimise]
-def minimise_cross_entropy(p: torch.Tensor, steps: int = 500) -> torch.Tensor:
-    """Gradient descent on the logits of q to minimise H(p, q); returns q."""
+# --8<-- [start:minimize]
+def minimize_cross_entropy(p: torch.Tensor, steps: int = 500) -> torch.Tensor:
+    """Gradient descent on the logits of q to minimize H(p, q); returns q."""
     logits = torch.zeros_like(p, requires_grad=True)
     optimizer = torch.optim.SGD([logits], lr=1.0)
     for _ in range(steps):
@@ -39,7 +39,7 @@ def minimise_cross_entropy(p: torch.Tensor, steps: int = 500) -> torch.Tensor:
     return logits.detach().softmax(dim=-1)
 
 
-# --8<-- [end:minimise]
+# --8<-- [end:minimize]
 
 
 def bernoulli(theta: torch.Tensor) -> torch.Tensor:
@@ -71,7 +71,7 @@ def continuous_kl(log_p: torch.Tensor, log_q: torch.Tensor) -> torch.Tensor:
 
 
 def fit_gaussian(direction: str, start_mean: float = 1.0, steps: int = 1000) -> tuple[float, float]:
-    """Mean and std of the Gaussian q minimising KL(p || q) ("forward") or KL(q || p).
+    """Mean and std of the Gaussian q minimizing KL(p || q) ("forward") or KL(q || p).
 
     Adam starts from N(start_mean, 1); the reverse fit settles on the peak on that side.
     """
@@ -98,6 +98,9 @@ ENTROPY_P_BITS = cross_entropy(P, P).item()
 CROSS_ENTROPY_BITS = cross_entropy(P, Q).item()
 KL_PQ_BITS = kl(P, Q).item()
 KL_QP_BITS = kl(Q, P).item()
+P_SHIFT = torch.tensor([0.5, 0.3, 0.2])
+KL_SHIFT_PQ_BITS = kl(P_SHIFT, P_SHIFT.roll(1)).item()
+KL_SHIFT_QP_BITS = kl(P_SHIFT.roll(1), P_SHIFT).item()
 ENTROPY_P_NATS = cross_entropy(P, P, base=math.e).item()
 CROSS_ENTROPY_NATS = cross_entropy(P, Q, base=math.e).item()
 KL_PQ_NATS = kl(P, Q, base=math.e).item()
@@ -149,8 +152,8 @@ if __name__ == "__main__":
     print(kl(coin, fair), kl(fair, coin))
     # --8<-- [end:asymmetry_demo]
 
-    # --8<-- [start:minimise_demo]
-    q_fit = minimise_cross_entropy(p)
+    # --8<-- [start:minimize_demo]
+    q_fit = minimize_cross_entropy(p)
     print(q_fit)
     print(cross_entropy(p, q_fit), kl(p, q_fit))  # (1)!
-    # --8<-- [end:minimise_demo]
+    # --8<-- [end:minimize_demo]

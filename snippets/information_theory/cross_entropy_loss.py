@@ -11,8 +11,8 @@ from torch import nn
 
 
 def cross_entropy(p: torch.Tensor, q: torch.Tensor) -> torch.Tensor:
-    """H(p, q) = -sum_i p_i log q_i over the last dimension."""
-    return -(p * torch.log(q)).sum(dim=-1)
+    """H(p, q) = -sum_i p_i log q_i over the last dimension; terms with p_i = 0 give 0."""
+    return -torch.xlogy(p, q).sum(dim=-1)
 
 
 # --8<-- [end:onehot]

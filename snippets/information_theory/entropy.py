@@ -55,6 +55,11 @@ def normal_entropy_nats(std: float) -> float:
     return 0.5 * math.log(2 * math.pi * math.e * std**2)
 
 
+def beta_2_2_entropy_nats() -> float:
+    """Differential entropy of Beta(2, 2) on [0, 1]: 5/3 - ln 6, below the uniform's 0."""
+    return 5 / 3 - math.log(6)
+
+
 BITS_PER_NAT = 1 / math.log(2)
 NATS_PER_BIT = math.log(2)
 
@@ -70,6 +75,7 @@ BIASED_COIN_NATS = entropy(torch.tensor([0.9, 0.1]), base=math.e).item()
 FAIR_DIE_BITS = uniform_entropy_bits(8)
 CERTAIN_BITS = entropy(torch.tensor([1.0, 0.0])).item()
 NORMAL_SMALL_STD_NATS = normal_entropy_nats(0.1)
+BETA_2_2_NATS = beta_2_2_entropy_nats()
 
 
 if __name__ == "__main__":

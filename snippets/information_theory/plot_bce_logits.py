@@ -9,7 +9,7 @@ from torch import nn
 LABELS = {
     "zh": {
         "title": "目标为 0 时的二元交叉熵",
-        "x": "逻辑值 z",
+        "x": "logit z",
         "y": "损失",
         "bce": "sigmoid + BCELoss",
         "logits": "BCEWithLogitsLoss",

@@ -11,9 +11,9 @@ from snippets.information_theory.cross_entropy_loss import probability_input_los
 LABELS = {
     "zh": {
         "title_loss": "损失",
-        "title_grad": "损失对该逻辑值的梯度（绝对值）",
-        "x": "正确类别的逻辑值（另两个为 0）",
-        "right": "传入逻辑值（正确）",
+        "title_grad": "损失对该 logit 的梯度（绝对值）",
+        "x": "正确类别的 logit（另两个为 0）",
+        "right": "传入 logit（正确）",
         "bug": "传入 softmax 概率（错误）",
         "floor": "错误用法的下限",
     },

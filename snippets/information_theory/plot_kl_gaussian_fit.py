@@ -22,8 +22,8 @@ LABELS = {
         "y": "概率密度",
     },
     "en": {
-        "forward": "minimising KL(p ‖ q)",
-        "reverse": "minimising KL(q ‖ p)",
+        "forward": "minimizing KL(p ‖ q)",
+        "reverse": "minimizing KL(q ‖ p)",
         "p": "two-peaked p",
         "q": "Gaussian q",
         "x": "x",

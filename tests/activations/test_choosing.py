@@ -37,6 +37,7 @@ def test_sigmoid_stack_loses_the_gradient_and_relu_tanh_keep_it():
     assert ch.first_to_last_ratio(nn.ReLU) > 0.1
     assert ch.first_to_last_ratio(nn.Tanh) > 0.1
     assert ch.SIGMOID_SHRINK_PER_LAYER < ch.SIGMOID_DERIVATIVE_MAX
+    assert ch.LINEAR_SHRINK_PER_LAYER == pytest.approx(1.0, abs=0.05)
     assert ch.RELU_SHRINK_PER_LAYER > 0.5
     assert ch.TANH_SHRINK_PER_LAYER > 0.5
 
@@ -67,6 +68,15 @@ def test_softplus_matches_torch_and_stays_positive():
     assert (softplus(torch.linspace(-20, 20, 101)) > 0).all()
 
 
+def test_softplus_gradient_matches_torch_including_zero():
+    x = torch.cat([torch.linspace(-100, 100, 1001), torch.zeros(1)]).requires_grad_(True)
+    (ours,) = torch.autograd.grad(softplus(x).sum(), x)
+    (theirs,) = torch.autograd.grad(nn.functional.softplus(x).sum(), x)
+    torch.testing.assert_close(ours, theirs)
+    torch.testing.assert_close(ours, torch.sigmoid(x.detach()))
+    assert ch.SOFTPLUS_GRADIENT_AT_0 == 0.5
+
+
 def test_sigmoid_then_bce_saturates_where_the_fused_loss_does_not():
     assert loss_and_gradient(lambda z: sigmoid_then_bce(z, 0.0), 20.0) == (100.0, 0.0)
     assert (ch.SATURATED_BCE_LOSS, ch.SATURATED_BCE_GRADIENT) == (100.0, 0.0)
@@ -74,6 +84,22 @@ def test_sigmoid_then_bce_saturates_where_the_fused_loss_does_not():
     assert loss == pytest.approx(nn.functional.softplus(torch.tensor(20.0)).item())
     assert grad == pytest.approx(torch.sigmoid(torch.tensor(20.0)).item())
     assert (ch.FUSED_BCE_LOSS, ch.FUSED_BCE_GRADIENT) == (loss, grad)
+
+
+def test_the_zero_gradient_comes_from_sigmoids_backward_not_from_the_clamp():
+    z = torch.tensor([20.0], requires_grad=True)
+    p = torch.sigmoid(z)
+    p.retain_grad()
+    nn.BCELoss()(p, torch.tensor([0.0])).backward()
+    assert p.item() == 1.0
+    assert p.grad.item() == pytest.approx(1e12, rel=1e-6)
+    assert ch.SATURATED_BCE_PROBABILITY_GRADIENT == p.grad.item()
+    assert ch.SIGMOID_LOCAL_GRADIENT_AT_20 == 0.0
+    assert z.grad.item() == 0.0
+    # In float64 sigma(20) is not 1, and the same two losses give the true gradient.
+    z64 = torch.tensor([20.0], dtype=torch.float64, requires_grad=True)
+    nn.BCELoss()(torch.sigmoid(z64), torch.zeros(1, dtype=torch.float64)).backward()
+    assert z64.grad.item() == pytest.approx(1.0, rel=1e-6)
 
 
 def test_both_losses_agree_when_nothing_saturates():

@@ -111,3 +111,15 @@ def test_naive_where_gives_nan_gradient():
     naive = torch.where(big > 0, big, torch.exp(big) - 1)
     (grad,) = torch.autograd.grad(naive.sum(), big)
     assert torch.isnan(grad).all()
+
+
+def test_a_dead_neuron_can_be_revived_by_weight_decay_or_by_shifted_inputs():
+    neuron, inputs = rf.neuron_and_inputs(bias=-10.0)
+    torch.relu(neuron(inputs)).mean().backward()
+    assert neuron.bias.grad.item() == 0.0
+    torch.optim.SGD(neuron.parameters(), lr=0.1, weight_decay=0.01).step()
+    assert neuron.bias.item() == pytest.approx(-10.0 * (1 - 0.1 * 0.01))
+    neuron, inputs = rf.neuron_and_inputs(bias=-10.0)
+    shifted = inputs + 20 * neuron.weight.detach().sign()  # an earlier layer moved its outputs
+    with torch.no_grad():
+        assert (neuron(shifted) > 0).any()

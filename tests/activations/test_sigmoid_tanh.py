@@ -121,3 +121,9 @@ def test_hand_formulas_break_at_large_inputs():
     assert torch.isnan(grad[0])
     (grad,) = torch.autograd.grad(torch.sigmoid(big).sum(), big)
     assert torch.isfinite(grad).all()
+
+
+def test_torch_exp_overflows_on_a_tensor_and_rejects_a_float():
+    assert torch.isinf(torch.exp(torch.tensor(100.0)))
+    with pytest.raises(TypeError):
+        torch.exp(100.0)

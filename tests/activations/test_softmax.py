@@ -109,3 +109,23 @@ def test_float32_overflows_just_below_e_to_the_89():
     largest = torch.finfo(torch.float32).max
     assert round(math.log(largest), 1) == 88.7
     assert torch.isinf(torch.exp(torch.tensor(89.0)))
+    assert torch.isfinite(torch.exp(torch.tensor(88.7)))
+    assert round(sm.FLOAT32_EXP_LIMIT, 1) == 88.7
+    assert round(sm.FLOAT16_EXP_LIMIT, 1) == 11.1
+    assert torch.isfinite(torch.exp(torch.tensor(11.0, dtype=torch.float16)))
+    assert torch.isinf(torch.exp(torch.tensor(11.2, dtype=torch.float16)))
+
+
+def test_saturated_softmax_still_passes_the_gradient_of_the_log_loss():
+    # s_0 is about 1e-13, yet d(-log s_0)/dz = s - e_0 is about (-1, 1).
+    z = torch.tensor([0.0, 30.0], requires_grad=True)
+    (-torch.log(torch.softmax(z, dim=-1))[0]).backward()
+    torch.testing.assert_close(z.grad, torch.tensor([-1.0, 1.0]))
+    # What breaks is numerics: s_0 underflows to 0 and the log is -inf.
+    z = torch.tensor([0.0, 200.0], requires_grad=True)
+    loss = -torch.log(torch.softmax(z, dim=-1))[0]
+    loss.backward()
+    assert torch.isinf(loss)
+    assert torch.isnan(z.grad).all()
+    fused = torch.nn.functional.cross_entropy(z.detach()[None], torch.tensor([0]))
+    assert fused.item() == 200.0

@@ -83,3 +83,39 @@ def test_saturated_wrong_output_learns_slowly_with_mse():
         torch.sigmoid(z), torch.tensor(1.0).double()
     ).backward()
     assert z.grad.item() == pytest.approx(pc.BCE_FACTOR_WRONG)
+
+
+def test_perceptron_rule_separates_and_and_never_settles_on_xor():
+    w, b, mistakes = pc.perceptron_rule(pc.AND_INPUTS, pc.AND_TARGETS, epochs=10)
+    assert ((pc.AND_INPUTS @ w + b >= 0).float() == pc.AND_TARGETS).all()
+    assert mistakes == pc.AND_RULE_MISTAKES
+    assert pc.AND_RULE_PERFECT_EPOCH == 6
+    assert all(m == 0 for m in mistakes[5:])
+    assert pc.XOR_RULE_FEWEST_MISTAKES == 3
+    assert len(pc.XOR_RULE_MISTAKES) == 100
+
+
+def test_perceptron_rule_updates_match_the_formula():
+    # One wrong prediction: t = 1, y_hat = step(0) = 1 is right, so use t = 0 at the origin.
+    w, b, mistakes = pc.perceptron_rule(torch.tensor([[1.0, 2.0]]), torch.tensor([0.0]), 1)
+    assert mistakes == [1]
+    assert w.tolist() == [-1.0, -2.0]
+    assert b.item() == -1.0
+
+
+def test_no_line_fits_xor_but_one_hidden_layer_does():
+    assert pc.XOR_BEST_LINEAR_ACCURACY == 0.75
+    for seed in range(5):
+        generator = torch.Generator().manual_seed(seed)
+        w, b = torch.randn(2, generator=generator), torch.randn((), generator=generator)
+        for _ in range(2000):
+            w, b = pc.gradient_descent_step(w, b, pc.AND_INPUTS, pc.XOR_TARGETS, lr=2.0)
+        predicted = (pc.predict(w, b, pc.AND_INPUTS) > 0.5).float()
+        assert (predicted == pc.XOR_TARGETS).float().mean() <= 0.75
+
+    def step(z):
+        return (z >= 0).float()
+
+    hidden = step(pc.AND_INPUTS @ torch.tensor([[1.0, 1.0], [1.0, 1.0]]) - torch.tensor([0.5, 1.5]))
+    out = step(hidden @ torch.tensor([1.0, -1.0]) - 0.5)  # OR and not AND
+    assert torch.equal(out, pc.XOR_TARGETS)

@@ -41,7 +41,7 @@ def test_sigmoid_stack_vanishes():
     assert ve.SIGMOID_ORDERS_LOST == pytest.approx(11.9, abs=0.05)
 
 
-def test_he_initialisation_keeps_the_factor_near_one():
+def test_he_initialization_keeps_the_factor_near_one():
     assert 0.5 < ve.HE_RATIO < 2
     assert ve.HE_FACTOR == pytest.approx(1.0, abs=0.05)
     assert ve.HE_PREDICTED_FACTOR == pytest.approx(1.0)
@@ -103,6 +103,16 @@ def test_layer_norm_keeps_activations_and_gradients_in_range():
 def test_layer_norm_does_not_lift_the_sigmoid_ceiling():
     assert ve.SIGMOID_LAYER_NORM_FACTOR < 0.5
     assert ve.first_to_last(ve.SIGMOID_LAYER_NORM_NORMS) < 1e-6
+    # Above sigmoid's 1/4: LayerNorm's backward scales by 1/std of its (small) input.
+    assert ve.SIGMOID_LAYER_NORM_FACTOR > ve.SIGMOID_FACTOR
+    assert ve.SIGMOID_LAYER_NORM_INPUT_STD < 0.75
+    predicted = ve.MEAN_SIGMOID_DERIVATIVE_UNIT_NORMAL / ve.SIGMOID_LAYER_NORM_INPUT_STD
+    assert predicted == pytest.approx(ve.SIGMOID_LAYER_NORM_FACTOR, rel=0.15)
+    z = torch.randn(1_000_000, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+    s = torch.sigmoid(z)
+    assert (s * (1 - s)).mean().item() == pytest.approx(
+        ve.MEAN_SIGMOID_DERIVATIVE_UNIT_NORMAL, abs=1e-3
+    )
 
 
 def test_clip_grad_norm_caps_the_total_norm():

@@ -89,3 +89,9 @@ def test_training_reduces_the_loss():
 
 def test_updating_output_weights_first_changes_w1():
     assert not math.isclose(we.W1_WRONG_ORDER, we.W1_UPDATED, abs_tol=1e-6)
+
+
+def test_the_output_to_hidden_gradient_ratio_splits_into_three_factors():
+    product = we.RATIO_FROM_INPUTS * we.RATIO_FROM_SIGMOID * we.RATIO_FROM_WEIGHTS_AND_PATHS
+    assert product == pytest.approx(we.OUTPUT_TO_HIDDEN_GRADIENT_RATIO, rel=1e-12)
+    assert round(we.OUTPUT_TO_HIDDEN_GRADIENT_RATIO) == 187

@@ -1,5 +1,6 @@
 import math
 
+import pytest
 import torch
 
 from snippets.calculus import derivatives_gradients as dg
@@ -83,3 +84,22 @@ def test_step_against_gradient_lowers_f_as_first_order_predicts():
 def test_negative_gradient_does_not_point_at_the_minimum():
     assert dg.ANGLE_TO_MINIMUM_DEGREES == 225.0
     assert math.isclose(dg.SHALLOWEST_ANGLE_DEGREES, 251.6)
+
+
+def test_the_gap_to_the_minimum_grows_with_elongation_not_with_flatness():
+    def gap_degrees(curvature_ratio: float, scale: float = 1.0) -> float:
+        def f(x):
+            return scale * (x[..., 0] ** 2 + curvature_ratio * x[..., 1] ** 2)
+
+        g = -dg.autograd_gradient(f, dg.POINT)
+        to_minimum = -dg.POINT
+        cos = (g @ to_minimum) / (g.norm() * to_minimum.norm())
+        return math.degrees(math.acos(min(1.0, cos.item())))
+
+    assert gap_degrees(1.0) == pytest.approx(0.0, abs=1e-4)
+    assert gap_degrees(1.0, scale=0.01) == pytest.approx(0.0, abs=1e-4)
+    assert gap_degrees(3.0) == pytest.approx(
+        dg.SHALLOWEST_ANGLE_DEGREES - dg.ANGLE_TO_MINIMUM_DEGREES, abs=0.1
+    )
+    assert gap_degrees(3.0, scale=0.01) == pytest.approx(gap_degrees(3.0))
+    assert gap_degrees(1.5) < gap_degrees(3.0) < gap_degrees(10.0)

@@ -132,3 +132,26 @@ def test_sgd_wanders_when_samples_disagree():
     full = gd.minibatch_gradient_descent(2.0, 0.05, 100, batch_size=3, y=gd.NOISY_Y)
     assert full[-1] == pytest.approx(29 / 14)
     assert gd.sgd_wander_on_noisy_data() > 0.1
+
+
+def test_sgd_leads_per_update_because_each_sample_has_its_own_factor():
+    # Error w - 2 after 6 updates from w = 0: two SGD epochs (any order) vs six full-batch steps.
+    sgd_error = -2 * gd.SGD_EPOCH_ERROR_FACTOR**2
+    full_error = -2 * gd.error_factor(0.05) ** 6
+    sgd_w = gd.minibatch_gradient_descent(0.0, 0.05, 2, batch_size=1)[6]
+    full_w = gd.gradient_descent(0.0, 0.05, 6)[6]
+    assert sgd_w - 2 == pytest.approx(sgd_error)
+    assert full_w - 2 == pytest.approx(full_error)
+    assert gd.FULL_TO_SGD_LOSS_RATIO_AFTER_6 == pytest.approx((full_error / sgd_error) ** 2)
+    assert gd.SGD_EPOCH_ERROR_FACTOR == pytest.approx(0.9 * 0.6 * 0.1)
+    assert gd.FULL_BATCH_THREE_STEPS_ERROR_FACTOR == pytest.approx((1 - 0.05 * 28 / 3) ** 3)
+
+
+def test_optimizer_zero_grad_sets_grad_to_none_with_the_same_effect():
+    w = torch.nn.Parameter(torch.tensor([1.0]))
+    optimizer = torch.optim.SGD([w], lr=0.1)
+    (3 * w).sum().backward()
+    optimizer.zero_grad()
+    assert w.grad is None
+    (3 * w).sum().backward()
+    assert w.grad.item() == 3.0

@@ -22,6 +22,22 @@ def test_saddle_has_zero_gradient_and_eigenvalues_of_opposite_sign():
     assert ll.saddle_eigenvalue_high() == pytest.approx(2.0)
 
 
+def test_a_zero_eigenvalue_leaves_the_test_undecided():
+    # All three have a zero Hessian at the origin: a minimum, a maximum and a saddle.
+    for f in (
+        lambda p: (p**4).sum(),
+        lambda p: -(p**4).sum(),
+        lambda p: p[0] ** 4 - p[1] ** 4,
+    ):
+        assert torch.equal(ll.hessian_eigenvalues(f, ORIGIN), torch.zeros(2, dtype=torch.float64))
+        assert ll.classify_critical_point(f, ORIGIN) == "inconclusive (zero curvature)"
+    # One zero eigenvalue next to two of opposite sign is still a saddle.
+    three = torch.zeros(3, dtype=torch.float64)
+    assert ll.classify_critical_point(lambda p: p[0] ** 2 - p[1] ** 2 + p[2] ** 4, three) == (
+        "saddle point"
+    )
+
+
 def test_classify_critical_points():
     assert ll.classify_critical_point(ll.saddle, ORIGIN) == "saddle point"
     assert ll.classify_critical_point(lambda p: (p**2).sum(), ORIGIN) == "minimum"

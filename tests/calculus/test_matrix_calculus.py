@@ -96,3 +96,13 @@ def test_backward_on_a_vector_needs_an_upstream_gradient():
     x = torch.arange(3.0, requires_grad=True)
     with pytest.raises(RuntimeError, match="only for scalar outputs"):
         (2 * x).backward()
+
+
+def test_backward_with_a_vector_adds_to_x_grad():
+    torch.manual_seed(0)
+    weight, x = torch.randn(3, 4), torch.randn(4, requires_grad=True)
+    v = torch.randn(3)
+    torch.tanh(weight @ x).backward(v)
+    first = x.grad.clone()
+    torch.tanh(weight @ x).backward(v)
+    torch.testing.assert_close(x.grad, 2 * first)

@@ -139,3 +139,18 @@ def test_orders_of_magnitude_quoted_in_the_text():
     assert 8 < math.log10(ng.EPS_FLOAT32 / ng.EPS_FLOAT64) < 9
     ratio = ng.ERROR_FORWARD_FLOAT64_AT_BEST / ng.ERROR_CENTRAL_FLOAT64_AT_BEST
     assert 3 <= math.log10(ratio) < 4
+
+
+def test_dropout_masks_agree_only_when_reseeded_before_every_call():
+    dropout = torch.nn.Dropout(p=0.5)
+    x = torch.ones(1000)
+    torch.manual_seed(0)
+    once_a, once_b = dropout(x), dropout(x)
+    assert not torch.equal(once_a, once_b)
+    torch.manual_seed(0)
+    again_a = dropout(x)
+    torch.manual_seed(0)
+    again_b = dropout(x)
+    assert torch.equal(again_a, again_b)
+    dropout.eval()
+    assert torch.equal(dropout(x), x)

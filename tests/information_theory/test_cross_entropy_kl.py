@@ -82,6 +82,14 @@ def test_kl_is_asymmetric():
     assert m.KL_COIN_FAIR_BITS != pytest.approx(m.KL_FAIR_COIN_BITS, abs=0.1)
 
 
+def test_a_swap_gives_a_symmetric_kl_and_a_cyclic_shift_does_not():
+    assert m.KL_PQ_BITS == pytest.approx(m.KL_QP_BITS)
+    p = m.P_SHIFT.double()
+    assert m.KL_SHIFT_PQ_BITS == pytest.approx((p * (p / p.roll(1)).log2()).sum().item())
+    assert m.KL_SHIFT_QP_BITS == pytest.approx((p.roll(1) * (p.roll(1) / p).log2()).sum().item())
+    assert m.KL_SHIFT_PQ_BITS - m.KL_SHIFT_QP_BITS > 0.04
+
+
 def test_bernoulli_kl_matches_torch():
     theta_p, theta_q = torch.tensor(0.3), torch.linspace(0.05, 0.95, 19)
     p, q = m.bernoulli(theta_p).expand(19, 2), m.bernoulli(theta_q)
@@ -103,8 +111,8 @@ def test_gradients_of_cross_entropy_and_kl_agree():
     torch.testing.assert_close(grad_ce, (logits.softmax(-1) - p).detach() / math.log(2))
 
 
-def test_minimising_cross_entropy_recovers_p_and_stops_at_its_entropy():
-    q = m.minimise_cross_entropy(m.P)
+def test_minimizing_cross_entropy_recovers_p_and_stops_at_its_entropy():
+    q = m.minimize_cross_entropy(m.P)
     torch.testing.assert_close(q, m.P)
     torch.testing.assert_close(m.cross_entropy(m.P, q), torch.tensor(1.5))
 

@@ -22,6 +22,26 @@ def test_one_hot_cross_entropy_is_minus_log_of_the_true_class():
         torch.testing.assert_close(ce.cross_entropy(p, q), -torch.log(q[:, y]))
 
 
+def test_one_hot_floats_match_class_indices_only_without_class_weights():
+    torch.manual_seed(0)
+    logits, target = torch.randn(4, 3), torch.tensor([0, 2, 1, 2])
+    one_hot = F.one_hot(target, 3).float()
+    torch.testing.assert_close(F.cross_entropy(logits, one_hot), F.cross_entropy(logits, target))
+    weight = torch.tensor([1.0, 2.0, 3.0])
+    summed = F.cross_entropy(logits, target, weight=weight, reduction="sum")
+    by_index = F.cross_entropy(logits, target, weight=weight)
+    by_one_hot = F.cross_entropy(logits, one_hot, weight=weight)
+    torch.testing.assert_close(by_index, summed / weight[target].sum())
+    torch.testing.assert_close(by_one_hot, summed / 4)
+    assert by_one_hot.item() > 2 * by_index.item()
+
+
+def test_cross_entropy_skips_terms_with_zero_target_probability():
+    p, q = torch.tensor([1.0, 0.0]), torch.tensor([1.0, 0.0])
+    assert ce.cross_entropy(p, q).item() == 0.0
+    assert torch.isnan(-(p * torch.log(q)).sum())
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_three_ways_agree(seed):
     logits, target = random_batch(seed)

@@ -1,7 +1,7 @@
 import math
 
 import torch
-from torch.distributions import Categorical, Normal
+from torch.distributions import Beta, Categorical, Normal, Uniform
 
 from snippets.information_theory import entropy as e
 
@@ -90,7 +90,7 @@ def test_xlogy_gradient_at_zero_is_not_finite_but_logits_are_safe():
     assert logits.grad.isfinite().all()
 
 
-def test_categorical_normalises_its_probs():
+def test_categorical_normalizes_its_probs():
     counts = torch.tensor([3.0, 1.0])
     torch.testing.assert_close(
         Categorical(probs=counts).entropy(), e.entropy(torch.tensor([0.75, 0.25]), base=math.e)
@@ -102,3 +102,13 @@ def test_differential_entropy_can_be_negative():
     expected = Normal(0.0, 0.1).entropy().item()
     assert math.isclose(e.normal_entropy_nats(0.1), expected, rel_tol=1e-6)
     assert e.NORMAL_SMALL_STD_NATS < 0
+
+
+def test_uniform_density_has_the_largest_differential_entropy_on_the_unit_interval():
+    uniform = Uniform(0.0, 1.0).entropy().item()
+    assert uniform == 0.0
+    two = torch.tensor(2.0, dtype=torch.float64)
+    assert math.isclose(e.BETA_2_2_NATS, Beta(two, two).entropy().item(), rel_tol=1e-12)
+    for a, b in [(2.0, 2.0), (0.5, 0.5), (1.5, 3.0), (1.01, 0.99)]:
+        beta = Beta(torch.tensor(a, dtype=torch.float64), torch.tensor(b, dtype=torch.float64))
+        assert beta.entropy().item() < uniform

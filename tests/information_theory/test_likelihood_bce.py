@@ -137,3 +137,15 @@ def test_integer_targets_are_rejected():
     torch.testing.assert_close(
         nn.BCEWithLogitsLoss()(z, labels.float()), lb.bce_with_logits_by_hand(z, labels).mean()
     )
+
+
+def test_a_sigmoid_before_bce_with_logits_keeps_the_probability_above_one_half():
+    z = torch.linspace(-50, 50, 1001)
+    twice = torch.sigmoid(torch.sigmoid(z))
+    # In float32 the ends round to sigma(0) and sigma(1) exactly.
+    assert (twice >= 0.5).all()
+    assert (twice <= torch.sigmoid(torch.tensor(1.0))).all()
+    assert twice.max().item() == pytest.approx(0.7311, abs=1e-4)
+    target = torch.zeros_like(z)
+    loss_floor = nn.BCEWithLogitsLoss()(torch.sigmoid(z), target)
+    assert loss_floor.item() > math.log(2) - 1e-6  # -log(1 - 0.5): it never gets below that
