@@ -29,13 +29,6 @@ BRITISH = re.compile(
     re.IGNORECASE,
 )
 ANCHOR = re.compile(r"#[\w-]+")  # heading ids and link fragments stay as they are
-# Pages that other branches are rewriting ("utilisation", "recognise", "neighbouring" there);
-# remove an entry once its US spelling has been merged.
-PENDING = {
-    "docs/en/setup/gpu_stack.md",
-    "docs/en/setup/venv.md",
-    "docs/en/calculus/numerical_gradient.md",
-}
 
 
 def base_form(word: str) -> str:
@@ -56,7 +49,7 @@ def english_sources() -> list[str]:
     files = [*sorted((DOCS / "en").rglob("*.md")), *sorted((DOCS / "en").rglob("*.ipynb"))]
     files += sorted((ROOT / "snippets").rglob("*.py"))
     rels = [p.relative_to(ROOT).as_posix() for p in files]
-    return [rel for rel in rels if rel not in PENDING]
+    return rels
 
 
 def test_the_checker_knows_both_spellings():

@@ -77,7 +77,7 @@ OUTLIER_DATA = (1.0, 2.0, 3.0, 4.0, 100.0)
 
 
 def best_constant(loss: str) -> float:
-    """Minimise the loss of a constant prediction over a fine grid of candidates."""
+    """Minimize the loss of a constant prediction over a fine grid of candidates."""
     data = torch.tensor(OUTLIER_DATA, dtype=torch.float64)
     candidates = torch.arange(0, 10001, dtype=torch.float64) / 100
     errors = candidates[:, None] - data[None, :]
