@@ -267,8 +267,9 @@ def gd_steps_to_tolerance(kappa: float, tol: float = 1e-3, max_steps: int = 100_
 
 
 KAPPA = 25.0
-KAPPAS = (1.0, 10.0, 100.0)
-GD_STEPS_KAPPA_1, GD_STEPS_KAPPA_10, GD_STEPS_KAPPA_100 = (gd_steps_to_tolerance(k) for k in KAPPAS)
+KAPPAS = (2.0, 10.0, 100.0)
+GD_STEPS_KAPPA_2, GD_STEPS_KAPPA_10, GD_STEPS_KAPPA_100 = (gd_steps_to_tolerance(k) for k in KAPPAS)
+GD_STEPS_KAPPA_1 = gd_steps_to_tolerance(1.0)
 BEST_RATE_KAPPA_10 = best_gd_rate(10.0)
 BEST_RATE_KAPPA_100 = best_gd_rate(100.0)
 QUADRATIC_START = [-4.0, 1.0]
@@ -277,7 +278,7 @@ QUADRATIC_OPTIMIZERS: dict[str, Callable[[], object]] = {
     "sgd": lambda: SGD(0.07),
     "momentum": lambda: SGD(0.02, momentum=0.8),
     "rmsprop": lambda: RMSProp(0.1),
-    "adam": lambda: Adam(0.3),
+    "adam": lambda: Adam(0.2),
 }
 
 
@@ -341,6 +342,6 @@ if __name__ == "__main__":
     # --8<-- [end:adam_scale]
 
     # --8<-- [start:condition]
-    for kappa in (1.0, 10.0, 100.0):
+    for kappa in (1.0, 2.0, 10.0, 100.0):
         print(f"kappa = {kappa:5g}: {gd_steps_to_tolerance(kappa):4d} steps")
     # --8<-- [end:condition]

@@ -9,10 +9,10 @@ import math
 import torch
 
 
-def noisy_sine(x: torch.Tensor, seed: int) -> torch.Tensor:
-    """y = sin(2 pi x) plus Gaussian noise with standard deviation 0.2."""
+def noisy_sine(x: torch.Tensor, seed: int, noise: float = 0.2) -> torch.Tensor:
+    """y = sin(2 pi x) plus Gaussian noise with standard deviation `noise`."""
     g = torch.Generator().manual_seed(seed)
-    return torch.sin(2 * math.pi * x) + 0.2 * torch.randn(len(x), generator=g, dtype=x.dtype)
+    return torch.sin(2 * math.pi * x) + noise * torch.randn(len(x), generator=g, dtype=x.dtype)
 
 
 x_train = torch.linspace(0, 1, 10, dtype=torch.float64)
@@ -69,19 +69,22 @@ def make_mlp(seed: int = 0) -> torch.nn.Sequential:
 
 
 @functools.cache
-def loss_curves(epochs: int = 2000, lr: float = 0.01) -> tuple[list[float], list[float]]:
-    """Full-batch Adam on the ten training points; train and validation MSE per epoch."""
+def loss_curves(epochs: int = 1500, lr: float = 0.003) -> tuple[list[float], list[float]]:
+    """Full-batch Adam on 20 noisy points; train and validation MSE per epoch."""
+    x = torch.linspace(0, 1, 20, dtype=torch.float64)
+    y = noisy_sine(x, seed=2, noise=0.3)
+    y_check = noisy_sine(x_val, seed=4, noise=0.3)
     model = make_mlp()
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
     train, val = [], []
     for _ in range(epochs):
-        loss = ((model(x_train[:, None]).squeeze(1) - y_train) ** 2).mean()
+        loss = ((model(x[:, None]).squeeze(1) - y) ** 2).mean()
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
         train.append(loss.item())
         with torch.no_grad():
-            val.append(mse(model(x_val[:, None]).squeeze(1), y_val))
+            val.append(mse(model(x_val[:, None]).squeeze(1), y_check))
     return train, val
 
 

@@ -21,9 +21,9 @@ def test_degree_nine_interpolates_and_overfits():
 def test_validation_loss_turns_up_while_training_loss_keeps_falling():
     train, _ = rg.loss_curves()
     summary = rg.curve_summary()
-    assert 100 < summary["best_epoch"] < 600
-    assert summary["final_val"] > 1.1 * summary["best_val"]
-    assert train[-1] < 1e-6 < train[summary["best_epoch"]]
+    assert 100 < summary["best_epoch"] < 400
+    assert summary["final_val"] > 1.3 * summary["best_val"]
+    assert train[-1] < 0.2 * train[summary["best_epoch"]]
 
 
 def test_penalty_gradients_match_autograd():
