@@ -90,6 +90,11 @@ def all_curves() -> dict[str, list[float]]:
 
 
 # --8<-- [start:plateau]
+def synthetic_val_losses(epochs: int = EPOCHS) -> list[float]:
+    """A validation loss that falls, then stalls at 0.5 from epoch 60 on."""
+    return [max(0.5, 2.0 - 0.025 * e) for e in range(epochs)]
+
+
 def plateau_lrs(val_losses: list[float]) -> list[float]:
     """ReduceLROnPlateau: halve the lr after 10 epochs without a new best, down to 0.001."""
     w = torch.zeros(1, requires_grad=True)
@@ -104,11 +109,6 @@ def plateau_lrs(val_losses: list[float]) -> list[float]:
 
 
 # --8<-- [end:plateau]
-
-
-def synthetic_val_losses(epochs: int = EPOCHS) -> list[float]:
-    """A validation loss that falls, then stalls at 0.5 from epoch 60 on."""
-    return [max(0.5, 2.0 - 0.025 * e) for e in range(epochs)]
 
 
 PLATEAU_LRS = plateau_lrs(synthetic_val_losses())
@@ -167,5 +167,5 @@ if __name__ == "__main__":
         warnings.simplefilter("always")
         print([round(lr, 4) for lr in first_lrs_wrong_order()])
     print(caught[0].category.__name__)
-    print(str(caught[0].message)[:62])
+    print(str(caught[0].message).split(". ")[0])
     # --8<-- [end:wrong_order_demo]

@@ -59,6 +59,9 @@ BATCH_VAR_0, BATCH_VAR_1 = torch.tensor(EXAMPLE_BATCH).var(dim=0, unbiased=False
 UNBIASED_VAR_0, UNBIASED_VAR_1 = torch.tensor(EXAMPLE_BATCH).var(dim=0).tolist()
 
 
+BN_DEFAULT_MOMENTUM = torch.nn.BatchNorm1d(1).momentum
+
+
 def single_sample_error() -> str:
     """What nn.BatchNorm1d says when it gets one sample in training mode."""
     try:
@@ -72,7 +75,7 @@ if __name__ == "__main__":
     # --8<-- [start:batch_norm_demo]
     x = torch.tensor([[1.0, 2.0], [3.0, 6.0], [5.0, 10.0], [7.0, 2.0]])
     ours, theirs = BatchNorm1d(2), torch.nn.BatchNorm1d(2)
-    print(torch.allclose(ours(x), theirs(x)))  # (1)!
+    print(torch.allclose(ours(x), theirs(x)))  # (4)!
     print(ours.running_mean, theirs.running_mean)
     print(ours.running_var, theirs.running_var)
     # --8<-- [end:batch_norm_demo]

@@ -6,6 +6,8 @@ torch.optim; the tests run each against torch.optim for 50 steps.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import math
 from collections.abc import Callable
 
@@ -160,6 +162,7 @@ def run_torch(
 # --8<-- [end:run]
 
 
+# --8<-- [start:table_setup]
 def half_square(w: torch.Tensor) -> torch.Tensor:
     """y = w^2 / 2 summed over the components; its gradient is w itself."""
     return (w**2).sum() / 2
@@ -193,6 +196,7 @@ TORCH_TABLE_OPTIMIZERS: dict[str, Callable[[list[torch.Tensor]], torch.optim.Opt
     "adam_l2": lambda p: torch.optim.Adam(p, lr=LR, weight_decay=0.01),
     "adamw": lambda p: torch.optim.AdamW(p, lr=LR),
 }
+# --8<-- [end:table_setup]
 
 
 def first_two_steps(name: str) -> tuple[float, float]:
@@ -210,14 +214,21 @@ ADAM_W1, ADAM_W2 = first_two_steps("adam")
 ADAM_RAW_W1, ADAM_RAW_W2 = first_two_steps("adam_no_correction")
 ADAM_L2_W1, ADAM_L2_W2 = first_two_steps("adam_l2")
 ADAMW_W1, ADAMW_W2 = first_two_steps("adamw")
+ADAM_RAW_FIRST_STEP = 1 - ADAM_RAW_W1
+ADAMW_DEFAULT_WEIGHT_DECAY = inspect.signature(torch.optim.AdamW).parameters["weight_decay"].default
+SGD_DEFAULT_LR = inspect.signature(torch.optim.SGD).parameters["lr"].default
 RMSPROP_FIRST_STEP = 1 - RMSPROP_W1
 RMSPROP_FIRST_STEP_OVER_LR = RMSPROP_FIRST_STEP / LR
 
 
+# --8<-- [start:adam_scale_fn]
 def adam_first_step(grad_scale: float, lr: float = LR) -> float:
     """Size of Adam's first step on y = grad_scale * w^2 / 2 from w = 1."""
     w = run(Adam(lr), lambda w: grad_scale * w, [1.0], 1)
     return (w[0] - w[1]).item()
+
+
+# --8<-- [end:adam_scale_fn]
 
 
 ADAM_FIRST_STEP_SMALL_GRAD = adam_first_step(0.001)
@@ -245,7 +256,9 @@ def quadratic(kappa: float) -> Callable[[torch.Tensor], torch.Tensor]:
     return lambda w: (scale * w**2).sum() / 2
 
 
+# --8<-- [start:condition_fn]
 def quadratic_gradient(kappa: float) -> Callable[[torch.Tensor], torch.Tensor]:
+    """Gradient (w_0, kappa * w_1) of f(w) = (w_0^2 + kappa * w_1^2) / 2."""
     scale = torch.tensor([1.0, kappa], dtype=torch.float64)
     return lambda w: scale * w
 
@@ -266,6 +279,9 @@ def gd_steps_to_tolerance(kappa: float, tol: float = 1e-3, max_steps: int = 100_
     raise RuntimeError("did not converge")
 
 
+# --8<-- [end:condition_fn]
+
+
 KAPPA = 25.0
 KAPPAS = (2.0, 10.0, 100.0)
 GD_STEPS_KAPPA_2, GD_STEPS_KAPPA_10, GD_STEPS_KAPPA_100 = (gd_steps_to_tolerance(k) for k in KAPPAS)
@@ -282,6 +298,7 @@ QUADRATIC_OPTIMIZERS: dict[str, Callable[[], object]] = {
 }
 
 
+@functools.cache
 def quadratic_paths() -> dict[str, torch.Tensor]:
     grad = quadratic_gradient(KAPPA)
     return {
@@ -315,6 +332,7 @@ ROSENBROCK_OPTIMIZERS: dict[str, Callable[[], object]] = {
 }
 
 
+@functools.cache
 def rosenbrock_paths() -> dict[str, torch.Tensor]:
     return {
         name: run(make(), rosenbrock_gradient, ROSENBROCK_START, ROSENBROCK_STEPS)
@@ -327,12 +345,35 @@ def rosenbrock_final_distance(name: str) -> float:
     return (end - torch.tensor([1.0, 1.0], dtype=torch.float64)).norm().item()
 
 
+def momentum_steps_to_sgd_end(tol: float = 0.01) -> int:
+    """First step at which the momentum run is within tol of where SGD ends after 2000 steps."""
+    paths = rosenbrock_paths()
+    distances = (paths["momentum"] - paths["sgd"][-1]).norm(dim=1)
+    return int(torch.nonzero(distances < tol)[0])
+
+
+def rosenbrock_sgd_end_x() -> float:
+    return rosenbrock_paths()["sgd"][-1, 0].item()
+
+
+def rosenbrock_sgd_end_y() -> float:
+    return rosenbrock_paths()["sgd"][-1, 1].item()
+
+
+def rosenbrock_momentum_distance() -> float:
+    return rosenbrock_final_distance("momentum")
+
+
+def rosenbrock_adam_distance() -> float:
+    return rosenbrock_final_distance("adam")
+
+
 if __name__ == "__main__":
     # --8<-- [start:table]
     for name in ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"):
         ours = run(TABLE_OPTIMIZERS[name](), identity_gradient, [1.0], 2)
         theirs = run_torch(TORCH_TABLE_OPTIMIZERS[name], half_square, [1.0], 2)
-        print(f"{name:9} w1 = {ours[1].item():+.6f}  w2 = {ours[2].item():+.6f}", end="  ")
+        print(f"{name:9} w1 = {ours[1].item():.6g}  w2 = {ours[2].item():.6g}", end="  ")
         print("same as torch:", torch.allclose(ours, theirs, rtol=0, atol=1e-12))
     # --8<-- [end:table]
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
-import math
 
 # --8<-- [start:data]
+import math
+
 import torch
 
 
@@ -162,9 +163,6 @@ class EarlyStopping:
         return self.bad_epochs >= self.patience
 
 
-# --8<-- [end:early_stopping]
-
-
 def early_stopping_run(val_losses: list[float], patience: int) -> tuple[int, int]:
     """(epoch at which training stops, best epoch)."""
     stopper = EarlyStopping(patience)
@@ -172,6 +170,9 @@ def early_stopping_run(val_losses: list[float], patience: int) -> tuple[int, int
         if stopper.should_stop(epoch, loss):
             return epoch, stopper.best_epoch
     return len(val_losses) - 1, stopper.best_epoch
+
+
+# --8<-- [end:early_stopping]
 
 
 def curve_summary() -> dict[str, float]:
