@@ -168,3 +168,10 @@ def test_trajectory_claims():
     assert opt.rosenbrock_final_distance("sgd") > 1
     assert opt.rosenbrock_final_distance("momentum") < 0.05
     assert opt.rosenbrock_final_distance("adam") < 0.05
+
+
+def test_sgd_alone_on_rosenbrock_works_up_to_about_0_002_and_diverges_at_0_003():
+    good = run(SGD(0.002), opt.rosenbrock_gradient, opt.ROSENBROCK_START, opt.ROSENBROCK_STEPS)
+    assert (good[-1] - torch.tensor([1.0, 1.0], dtype=torch.float64)).norm() < 0.02
+    bad = run(SGD(0.003), opt.rosenbrock_gradient, opt.ROSENBROCK_START, opt.ROSENBROCK_STEPS)
+    assert torch.isnan(bad[-1]).all()
