@@ -106,6 +106,13 @@ if __name__ == "__main__":
     print(count_by_hand([3, 3, 2, 2]), count_parameters(model))  # (1)!
     # --8<-- [end:parameters]
 
+    # --8<-- [start:torchinfo]
+    from torchinfo import summary
+
+    stats = summary(TinyNet(), input_size=(1, 3), verbose=0)  # (1)!
+    print(stats.total_params, count_parameters(TinyNet()))
+    # --8<-- [end:torchinfo]
+
     # --8<-- [start:state_dict]
     state = model.state_dict()  # (1)!
     print(list(state))

@@ -59,3 +59,11 @@ def test_cross_entropy_wants_logits():
     assert md.LOSS_FROM_LOGITS == pytest.approx(expected, rel=1e-6)
     assert round(md.LOSS_FROM_LOGITS, 4) == 0.0486
     assert round(md.LOSS_FROM_PROBABILITIES, 4) == 0.3397
+
+
+def test_torchinfo_counts_the_same_parameters():
+    from torchinfo import summary
+
+    stats = summary(md.TinyNet(), input_size=(1, 3), verbose=0)
+    assert stats.total_params == stats.trainable_params == 26
+    assert stats.total_params == md.count_parameters(md.TinyNet())
