@@ -59,7 +59,17 @@ def make_figure(lang: str) -> Figure:
     )
     left.contour(xs, ys, (xs**2 + KAPPA * ys**2) / 2, levels=12, colors="#bdbdbd", linewidths=0.7)
     for name, path in quadratic_paths().items():
-        left.plot(path[:, 0], path[:, 1], ".-", color=COLORS[name], ms=3, lw=1, label=text[name])
+        on_top = 3 if name == "rmsprop" else 2  # its diagonal first step lies under Adam's path
+        left.plot(
+            path[:, 0],
+            path[:, 1],
+            ".-",
+            color=COLORS[name],
+            ms=3,
+            lw=1,
+            label=text[name],
+            zorder=on_top,
+        )
     left.plot(*QUADRATIC_START, "ko", ms=4)
     left.plot(0, 0, "k*", ms=9)
     left.set_title(text["paths"], fontsize=10)
