@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from hooks.figures import cached_svg, figure_scripts
+from hooks.figures import cached_svgs, figure_scripts
 from tests.pages import LANGUAGES
 from tests.site import ensure_built, html_pages, page_language, site_prefix
 
@@ -156,9 +156,9 @@ def test_no_notebook_checkpoints_are_published(site):
 def test_an_unchanged_rebuild_draws_no_figure(site):
     """After a build every figure is in the cache under its current key: nothing to redraw."""
     missing = [
-        f"{s.name} ({lang})"
-        for s in figure_scripts()
+        f"{script.name} ({lang})"
         for lang in LANGUAGES
-        if not cached_svg(s, lang).exists()
+        for script, svg in cached_svgs(figure_scripts(), lang).items()
+        if not svg.exists()
     ]
     assert missing == []
