@@ -9,6 +9,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from tests.site import site_prefix
 
 LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "script": "src", "source": "src"}
+LOADED_ATTRIBUTES = {tag: name for tag, name in LINK_ATTRIBUTES.items() if tag != "a"}
+NOT_LOADED_RELS = {"canonical", "alternate", "prev", "next"}  # <link>s to pages, not fetched
 
 
 class PageParser(HTMLParser):
@@ -16,6 +18,7 @@ class PageParser(HTMLParser):
         super().__init__()
         self.ids: set[str] = set()
         self.links: list[str] = []
+        self.loaded: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -25,6 +28,9 @@ class PageParser(HTMLParser):
         target = values.get(LINK_ATTRIBUTES.get(tag, ""))
         if target:
             self.links.append(target)
+        fetched = values.get(LOADED_ATTRIBUTES.get(tag, ""))
+        if fetched and not NOT_LOADED_RELS & set((values.get("rel") or "").split()):
+            self.loaded.append(fetched)
 
 
 def parse(page: Path) -> PageParser:

@@ -9,6 +9,7 @@ fails instead of rebuilding under the other worker's browser.
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -78,6 +79,13 @@ def read_state() -> dict:
         return json.loads(STATE.read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
+
+
+@functools.cache
+def is_current() -> bool:
+    """Whether site/ was built from the inputs as they are now (asked once per test process)."""
+    fresh = read_state().get("inputs") == inputs_hash()
+    return fresh and (SITE / "search" / "search_index.json").exists()
 
 
 def build_site(root: Path = ROOT, **options) -> subprocess.CompletedProcess:

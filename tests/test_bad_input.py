@@ -7,10 +7,12 @@ import types
 
 import pytest
 
-from tests import pages
+from tests import inputs, pages
 from tests.numbers import mismatched_numbers
 from tests.page_code import PageCodeError, run_page_includes
 from tests.trimmed_project import build, write
+
+pytestmark = pytest.mark.inputs(inputs.build_machinery)
 
 
 def test_the_trimmed_project_builds(project):
