@@ -11,7 +11,6 @@ from tests.page_code import run_page_includes
 from tests.pages import Page, page_pairs
 
 
-
 def pair_case(pair: tuple[Page, Page]):
     """A pair as a test case; pages with shell sessions (venvs, pip installs) start first."""
     shell = any(fence.is_include and fence.language == "bash" for fence in pair[0].fences())
