@@ -16,6 +16,7 @@ removes the verdicts of keys no current check has.
 from __future__ import annotations
 
 import hashlib
+import os
 import platform
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -25,7 +26,7 @@ import pytest
 from tests import inputs
 from tests.pages import ROOT
 
-VERDICTS = ROOT / ".cache" / "verdicts"
+VERDICTS = Path(os.environ.get("VERDICTS_DIR", ROOT / ".cache" / "verdicts"))
 UNCHANGED = "unchanged since it last passed"
 FULL_TIER = "full tier only (make test)"
 KEY = pytest.StashKey[str]()
@@ -61,6 +62,11 @@ class Digests:
         return digest.hexdigest()
 
 
+def common_digest(digests: Digests) -> bytes:
+    """The part of every key that stands for what every check depends on."""
+    return b"".join(digests.of(path) for path in common_inputs())
+
+
 def declared_inputs(item: pytest.Item) -> Iterable[Path | bytes] | None:
     """What the check depends on, or None when it is not cached (it runs every time)."""
     marker = item.get_closest_marker("inputs")
@@ -90,7 +96,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     digests = Digests()
-    common = b"".join(digests.of(path) for path in common_inputs())
+    common = common_digest(digests)
     for item in items:
         inputs = declared_inputs(item)
         if inputs is not None:
