@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates in the build (sitemap) come from the last commit, so two builds are identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test build lint bench clean
+.PHONY: serve test check build lint bench clean
 AXE := node_modules/axe-core/axe.min.js
 
 # Where torch comes from. Unset, pip takes requirements.txt's torch from the default index (on our
@@ -42,12 +42,21 @@ lint: $(STAMP)
 	$(BIN)/ruff check hooks snippets tests tools
 	$(BIN)/ruff format --check hooks snippets tests tools
 
-## test: every check — lint, strict build, snippets, pages, notebooks, built site
+## test: the full tier, every check — lint, strict build, snippets, pages, notebooks, built site,
+## browser sweep, cold reproducible build, bad input; no cached verdict is trusted
+## (PYTEST_ARGS selects a part, as GitHub's parallel jobs do)
 test: $(STAMP) $(AXE)
 	$(BIN)/ruff check hooks snippets tests tools
 	$(BIN)/ruff format --check hooks snippets tests tools
 	$(BIN)/python tools/timed.py build -- $(BIN)/python -m tests.site
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## check: the quick tier for the inner loop — rebuild what changed, then run only the checks
+## whose inputs changed since they last passed (tests/verdicts.py); no cold reproducible build
+check: $(STAMP) $(AXE)
+	$(BIN)/ruff check hooks snippets tests tools
+	$(BIN)/python -m tests.site
+	$(BIN)/python -m pytest --quick
 
 ## bench: measure build and test times, page weights; writes bench/results.md
 bench: $(STAMP)

@@ -12,6 +12,7 @@ Nothing is written into docs/.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import json
 import os
@@ -39,25 +40,30 @@ def figure_uri(script: Path) -> str:
     return f"figures/{script.parent.name}/{script.stem.removeprefix('plot_')}.svg"
 
 
+@functools.cache
+def imported_names(source: str) -> tuple[str, ...]:
+    """Every module name an import in this source mentions (parsed once per content)."""
+    names = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names += [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+    return tuple(names)
+
+
 def imported_snippet_modules(script: Path) -> set[Path]:
     """Files of the snippets package that a script imports, followed transitively."""
     seen: set[Path] = set()
     pending = [script]
     while pending:
-        tree = ast.parse(pending.pop().read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = []
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-            elif isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            for name in names:
-                if not name.startswith("snippets"):
-                    continue
-                candidate = ROOT.joinpath(*name.split(".")).with_suffix(".py")
-                if candidate.is_file() and candidate not in seen:
-                    seen.add(candidate)
-                    pending.append(candidate)
+        for name in imported_names(pending.pop().read_text(encoding="utf-8")):
+            if not name.startswith("snippets"):
+                continue
+            candidate = ROOT.joinpath(*name.split(".")).with_suffix(".py")
+            if candidate.is_file() and candidate not in seen:
+                seen.add(candidate)
+                pending.append(candidate)
     return seen
 
 
@@ -70,8 +76,11 @@ def cache_key(script: Path, lang: str) -> str:
     return digest.hexdigest()[:24]
 
 
-def cached_svg(script: Path, lang: str) -> Path:
-    return CACHE_DIR / f"{script.stem}-{lang}-{cache_key(script, lang)}.svg"
+def cached_svgs(scripts: list[Path], lang: str) -> dict[Path, Path]:
+    return {
+        script: CACHE_DIR / f"{script.stem}-{lang}-{cache_key(script, lang)}.svg"
+        for script in scripts
+    }
 
 
 def run_renderers(jobs: list[dict]) -> list[str]:
@@ -92,11 +101,11 @@ def run_renderers(jobs: list[dict]) -> list[str]:
     ]
 
 
-def render_missing(scripts: list[Path], lang: str) -> None:
+def render_missing(svgs: dict[Path, Path], lang: str) -> None:
     jobs = [
-        {"script": str(s), "lang": lang, "out": str(cached_svg(s, lang))}
-        for s in scripts
-        if not cached_svg(s, lang).exists()
+        {"script": str(script), "lang": lang, "out": str(svg)}
+        for script, svg in svgs.items()
+        if not svg.exists()
     ]
     if not jobs:
         return
@@ -118,12 +127,8 @@ def drop_superseded(current: Path) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = config.theme["language"]
-    scripts = figure_scripts()
-    render_missing(scripts, lang)
-    for script in scripts:
-        files.append(
-            File.generated(
-                config, figure_uri(script), content=cached_svg(script, lang).read_bytes()
-            )
-        )
+    svgs = cached_svgs(figure_scripts(), lang)
+    render_missing(svgs, lang)
+    for script, svg in svgs.items():
+        files.append(File.generated(config, figure_uri(script), content=svg.read_bytes()))
     return files

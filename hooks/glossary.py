@@ -8,6 +8,7 @@ and not as 交叉 + 熵.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -22,7 +23,13 @@ TABLE_HEADER = {"zh": "| 中文 | English |\n|---|---|", "en": "| English | 中�
 
 
 def load_glossary() -> dict:
-    return yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+    return parsed_glossary(GLOSSARY.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def parsed_glossary(text: str) -> dict:
+    """Parsed once per content: every page of a build asks for it."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def glossary_table(glossary: dict, lang: str) -> str:
@@ -37,6 +44,8 @@ def abbreviation_lines(glossary: dict, lang: str) -> str:
 
 
 def on_config(config: MkDocsConfig) -> None:
+    if config.theme["language"] != "zh":
+        return
     import jieba
 
     for term in load_glossary()["terms"]:

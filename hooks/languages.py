@@ -16,26 +16,33 @@ the others, which inherit it (``INHERIT:``) and are built into ``site/<prefix>``
 3. fails the build when a page exists in one language only, or when the navigations differ in
    shape (pages, order, sections, titles), naming the first difference;
 4. under ``mkdocs serve`` of the default project, builds the other languages into the served
-   folder after each of its builds and watches their pages and configs, so one server shows
-   them all (the server's builder is wrapped: hooks are loaded afresh for every rebuild, so
-   they cannot remember that they are serving).
+   folder and watches their pages and configs, so one server shows them all; after an edit it
+   renders again only the pages the edit changes (see ``on_serve``). The server's builder is
+   replaced: hooks are loaded afresh for every rebuild, so they cannot remember that they are
+   serving.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+from mkdocs.structure.files import File
+from yaml_env_tag import add_env_tag
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_SUFFIXES = {".md", ".ipynb"}
+WATCHED = ("docs", "snippets", "includes", "hooks", "overrides")
+UNWATCHED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
+INCLUDED = re.compile(r'--8<--\s+"([^":]+)')
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
@@ -119,9 +126,16 @@ def first_nav_difference(navs: dict[str, list]) -> str | None:
     return None
 
 
+class NavLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Reads a config file as MkDocs does (with its !ENV tag), at the C parser's speed."""
+
+
+add_env_tag(NavLoader)
+
+
 def read_nav(path: Path) -> list:
     """The nav written in this config file itself: an inherited one would hide a missing one."""
-    return yaml_load(path.read_text(encoding="utf-8"), get_yaml_loader()).get("nav") or []
+    return yaml.load(path.read_text(encoding="utf-8"), NavLoader).get("nav") or []
 
 
 def check_parity(config: MkDocsConfig) -> None:
@@ -157,36 +171,129 @@ def other_languages(config: MkDocsConfig) -> list[dict]:
     return [language for language in everything if language["lang"] != own]
 
 
-def build_language(language: dict, default: str, served_dir: str, site_url: str) -> None:
+class WithoutDirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build is inexact, which strict mode would abort on."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def watched_files() -> dict[Path, int]:
+    """Every file a rebuild can depend on, with its modification time."""
+    found = [path for name in WATCHED for path in (ROOT / name).rglob("*")]
+    found += ROOT.glob("mkdocs*.yml")
+    return {
+        path: path.stat().st_mtime_ns
+        for path in found
+        if path.is_file() and not UNWATCHED_PARTS & set(path.parts)
+    }
+
+
+def changed_files(before: dict[Path, int], after: dict[Path, int]) -> set[Path]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def pages_to_rerender(changed: set[Path], codes: list[str]) -> dict[str, set[Path]] | None:
+    """The pages of each language that these edits change, or None when only a full build will do.
+
+    An edited page changes itself, an edited snippet every page that includes it; a figure script
+    only its figure, which the figures hook redraws in any build. Anything else (a new or deleted
+    file, a config, a hook, the theme, the glossary) can change every page.
+    """
+    pages: dict[str, set[Path]] = {code: set() for code in codes}
+    snippets = set()
+    for path in changed:
+        parts = path.relative_to(ROOT).parts
+        if path.suffix == ".md" and parts[0] == "docs" and parts[1] in pages and path.exists():
+            pages[parts[1]].add(path)
+        elif parts[0] == "snippets" and path.exists():
+            snippets.add(path.relative_to(ROOT).as_posix())
+        else:
+            return None
+    for code in codes if snippets else ():
+        for page in (ROOT / "docs" / code).rglob("*.md"):
+            if snippets & set(INCLUDED.findall(page.read_text(encoding="utf-8"))):
+                pages[code].add(page)
+    return pages
+
+
+def served_config(language: dict, default: str, served_dir: str, serve_url: str) -> MkDocsConfig:
     config = load_config(
         str(config_file(language["lang"], default)),
         site_dir=os.path.join(served_dir, language["prefix"]),
     )
-    config.site_url = site_url
-    config.plugins.on_startup(command="build", dirty=False)
+    config.site_url = serve_url
+    return config
+
+
+def build_served(config: MkDocsConfig, serve_url: str) -> None:
+    config.plugins.on_startup(command="serve", dirty=False)
     try:
-        build(config)
+        build(config, serve_url=serve_url)
     finally:
         config.plugins.on_shutdown()
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
-    """Build the other languages now (MkDocs built this one already) and after every rebuild."""
-    others, default = other_languages(config), languages(config)[0]["lang"]
-    if not others:
-        return server
+def rerender(config: MkDocsConfig, pages: set[Path], serve_url: str) -> None:
+    """A dirty build of one project: only `pages` are rendered again (their old HTML is removed,
+    which is how MkDocs tells that a page is out of date); the search index of the last full build
+    stays, since a dirty build would replace it with these pages only."""
+    docs_dir = Path(config.docs_dir)
+    for page in pages:
+        built = File(
+            page.relative_to(docs_dir).as_posix(),
+            str(docs_dir),
+            config.site_dir,
+            config.use_directory_urls,
+        )
+        Path(built.abs_dest_path).unlink(missing_ok=True)
+    for name, plugin in config.plugins.items():
+        if name.endswith("search"):
+            plugin.config.enabled = False
+    log.info(f"Rendering again: {', '.join(sorted(p.relative_to(ROOT).as_posix() for p in pages))}")
+    quiet = WithoutDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    try:
+        build(config, serve_url=serve_url, dirty=True)
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
 
-    def build_others() -> None:
-        for language in others:
-            build_language(language, default, server.root, config.site_url)
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+    """Serve every language from one server, and rebuild only what an edit changes.
+
+    MkDocs built the default project already; the other languages are built now into the served
+    folder. After that, an edit to pages or snippets re-renders just the pages it changes, in the
+    languages it touches (a dirty build: a one-page edit shows in about a second instead of a
+    full rebuild of every language); any other change rebuilds everything.
+    """
+    everything, default = languages(config), languages(config)[0]["lang"]
+    codes = [language["lang"] for language in everything]
+    serve_url, served_dir = config.site_url, server.root
+    state = {"files": watched_files()}
 
     def build_all() -> None:
-        builder()
-        build_others()
+        for language in everything:
+            build_served(served_config(language, default, served_dir, serve_url), serve_url)
 
-    build_others()
-    server.builder = build_all
-    for language in others:
-        server.watch(str(ROOT / "docs" / language["lang"]))
+    def rebuild() -> None:
+        now = watched_files()
+        pages = pages_to_rerender(changed_files(state["files"], now), codes)
+        state["files"] = now
+        if pages is None:
+            build_all()
+            return
+        for language in everything:
+            if pages[language["lang"]]:
+                config = served_config(language, default, served_dir, serve_url)
+                rerender(config, pages[language["lang"]], serve_url)
+
+    for language in other_languages(config):
+        build_served(served_config(language, default, served_dir, serve_url), serve_url)
+    state["files"] = watched_files()
+    server.builder = rebuild
+    for name in WATCHED:
+        server.watch(str(ROOT / name))
+    for language in other_languages(config):
         server.watch(str(config_file(language["lang"], default)))
     return server

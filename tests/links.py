@@ -1,4 +1,7 @@
-"""Internal links, anchors and images of a built site, read from its HTML."""
+"""Internal links, anchors and images of a built site, read from its HTML.
+
+PageParser is the one HTML parser of the tests: what they read from a built page (ids, links,
+loaded resources, <html lang>, the language selector, class names) comes from it."""
 
 from __future__ import annotations
 
@@ -9,6 +12,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 from tests.site import site_prefix
 
 LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "script": "src", "source": "src"}
+LOADED_ATTRIBUTES = {"link": "href"} | dict.fromkeys(
+    ("script", "img", "iframe", "source", "audio", "video"), "src"
+)
+NOT_LOADED_RELS = {"canonical", "alternate", "prev", "next"}  # <link>s to pages, not fetched
 
 
 class PageParser(HTMLParser):
@@ -16,15 +23,28 @@ class PageParser(HTMLParser):
         super().__init__()
         self.ids: set[str] = set()
         self.links: list[str] = []
+        self.loaded: list[str] = []
+        self.classes: set[str] = set()
+        self.lang: str | None = None
+        self.selector: dict[str, str] = {}  # hreflang -> href of the language selector
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        self.classes.update(classes)
+        if tag == "html":
+            self.lang = values.get("lang")
+        if tag == "a" and "md-select__link" in classes and values.get("hreflang"):
+            self.selector[values["hreflang"]] = values.get("href") or ""
         for key in ("id", "name"):
             if values.get(key):
                 self.ids.add(values[key])
         target = values.get(LINK_ATTRIBUTES.get(tag, ""))
         if target:
             self.links.append(target)
+        fetched = values.get(LOADED_ATTRIBUTES.get(tag, ""))
+        if fetched and not NOT_LOADED_RELS & set((values.get("rel") or "").split()):
+            self.loaded.append(fetched)
 
 
 def parse(page: Path) -> PageParser:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from decimal import Decimal
@@ -17,7 +18,9 @@ VERSION = re.compile(r"\b(?:Python|PyTorch|torch|CUDA|cuDNN|MathJax|MkDocs)\s+\d
 DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
 
 
+@functools.cache
 def snippet_value(module: str, name: str) -> float:
+    """The value a check names; computed once per test process (both pages of a pair ask)."""
     target = getattr(importlib.import_module(f"snippets.{module}"), name)
     value = target() if callable(target) else target
     return float(value.item() if hasattr(value, "item") else value)

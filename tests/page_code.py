@@ -51,7 +51,8 @@ def check_output(fence: Fence, printed: str, where: str) -> None:
         )
 
 
-def run_python_fence(fence: Fence, namespace: dict, page: Page) -> None:
+def run_python_fence(fence: Fence, namespace: dict, page: Page) -> str:
+    """Execute one fence in the page's namespace; returns what it printed."""
     where = describe(fence, page)
     stdout = io.StringIO()
     try:
@@ -62,7 +63,7 @@ def run_python_fence(fence: Fence, namespace: dict, page: Page) -> None:
         raise PageCodeError(
             f"{where} raised {type(error).__name__}: {error}\n{traceback.format_exc()}"
         ) from error
-    check_output(fence, stdout.getvalue(), where)
+    return stdout.getvalue()
 
 
 def shell_environment(home: Path) -> dict[str, str]:
@@ -75,8 +76,8 @@ def shell_environment(home: Path) -> dict[str, str]:
     }
 
 
-def run_shell_fences(fences: list[Fence], page: Page) -> None:
-    """One bash session for the page, in a fresh directory, split back into fence outputs."""
+def run_shell_fences(fences: list[Fence], page: Page) -> list[str]:
+    """One bash session for the page, in a fresh directory; returns what each fence printed."""
     script = ["set -euo pipefail"]
     for fence in fences:
         script += [f"echo '{MARKER}'", expanded_code(fence)]
@@ -97,8 +98,7 @@ def run_shell_fences(fences: list[Fence], page: Page) -> None:
         raise PageCodeError(
             f"{describe(failed, page)} exited with {result.returncode}:\n{result.stderr[-3000:]}"
         )
-    for fence, printed in zip(fences, outputs, strict=True):
-        check_output(fence, printed, describe(fence, page))
+    return outputs
 
 
 def runnable_includes(page: Page, language: str) -> list[Fence]:
@@ -107,22 +107,39 @@ def runnable_includes(page: Page, language: str) -> list[Fence]:
     ]
 
 
-def run_python_includes(page: Page) -> int:
-    """Execute the page's Python include fences in order in one namespace; returns how many ran."""
+def python_outputs(page: Page) -> list[str]:
+    """Execute the page's Python include fences in order in one namespace; what each printed."""
     namespace: dict = {"__name__": "__page__"}
-    fences = runnable_includes(page, "python")
-    for fence in fences:
-        run_python_fence(fence, namespace, page)
-    return len(fences)
+    return [run_python_fence(fence, namespace, page) for fence in runnable_includes(page, "python")]
 
 
-def run_page_includes(page: Page) -> PageRun:
-    """Execute the include fences of a page in order; returns what ran and what was skipped."""
+def check_outputs(page: Page, language: str, outputs: list[str], ran_on: Page) -> None:
+    fences, ran = runnable_includes(page, language), runnable_includes(ran_on, language)
+    if [f.includes() for f in fences] != [f.includes() for f in ran]:
+        raise PageCodeError(f"{page.rel} and {ran_on.rel} include different {language} code")
+    for fence, printed in zip(fences, outputs, strict=True):
+        check_output(fence, printed, describe(fence, page))
+
+
+def run_page_includes(*pages: Page) -> PageRun:
+    """Execute the include fences of the first page in order, and compare what they print with
+    the expected output of every page given: the pages of a zh/en pair include the same code, so
+    it runs once for both. Returns what ran and what was skipped."""
+    page = pages[0]
     fences = [f for f in page.fences() if f.is_include]
     runnable = [f for f in fences if not f.skip_reason]
-    run_python_includes(page)
+    check_python_includes(*pages)
     shell = runnable_includes(page, "bash")
     if shell:
-        run_shell_fences(shell, page)
-    run = {"python": len(runnable) - len(shell), "shell": len(shell)}
-    return PageRun(run=run, skipped=len(fences) - len(runnable))
+        outputs = run_shell_fences(shell, page)
+        for other in pages:
+            check_outputs(other, "bash", outputs, page)
+    run = {"python": (len(runnable) - len(shell)) * len(pages), "shell": len(shell) * len(pages)}
+    return PageRun(run=run, skipped=(len(fences) - len(runnable)) * len(pages))
+
+
+def check_python_includes(*pages: Page) -> None:
+    """Run the first page's Python include fences once; check every page's expected outputs."""
+    outputs = python_outputs(pages[0])
+    for page in pages:
+        check_outputs(page, "python", outputs, pages[0])

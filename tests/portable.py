@@ -14,17 +14,18 @@ import torch
 
 from tests import pages
 from tests.numbers import mismatched_numbers
-from tests.page_code import PageCodeError, run_python_includes
+from tests.page_code import PageCodeError, check_python_includes
 
 ENVIRONMENT = {"ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def problems() -> list[str]:
     found = []
-    for page in pages.markdown_pages():
-        found += mismatched_numbers(page)
+    for pair in pages.page_pairs():
+        for page in pair:
+            found += mismatched_numbers(page)
         try:
-            run_python_includes(page)
+            check_python_includes(*pair)
         except PageCodeError as error:
             found.append(str(error))
     return found

@@ -7,10 +7,12 @@ import types
 
 import pytest
 
-from tests import pages
+from tests import inputs, pages
 from tests.numbers import mismatched_numbers
 from tests.page_code import PageCodeError, run_page_includes
 from tests.trimmed_project import build, write
+
+pytestmark = pytest.mark.inputs(inputs.build_machinery)
 
 
 def test_the_trimmed_project_builds(project):
@@ -91,6 +93,24 @@ def test_output_that_differs_from_the_page_fails(tmp_path, monkeypatch):
     )
     with pytest.raises(PageCodeError, match=r"docs/zh/demo\.md.*output differs"):
         run_page_includes(pages.Page(page_path))
+
+
+def test_a_pair_runs_its_code_once_and_checks_both_pages(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "ROOT", tmp_path)
+    runs = tmp_path / "runs.txt"
+    write(
+        tmp_path / "snippets/demo/count.py",
+        f"# --8<-- [start:main]\nopen({str(runs)!r}, 'a').write('run ')\nprint(41)\n"
+        "# --8<-- [end:main]\n",
+    )
+    fence = '```py\n--8<-- "snippets/demo/count.py:main"\n```\n\n'
+    shows = "<!--pytest-codeblocks:expected-output-->\n```text\n{}\n```\n"
+    zh, en = tmp_path / "docs/zh/demo.md", tmp_path / "docs/en/demo.md"
+    write(zh, "# 演示\n\n" + fence + shows.format(41))
+    write(en, "# Demo\n\n" + fence + shows.format(42))
+    with pytest.raises(PageCodeError, match=r"docs/en/demo\.md.*output differs"):
+        run_page_includes(pages.Page(zh), pages.Page(en))
+    assert runs.read_text() == "run "
 
 
 def test_a_number_that_no_longer_matches_the_code_fails(tmp_path, monkeypatch):

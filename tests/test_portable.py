@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from tests.pages import ROOT
+from tests import inputs
+from tests.pages import ROOT, markdown_pages
 from tests.portable import ENVIRONMENT
 from tests.trimmed_project import write
 
@@ -26,6 +27,8 @@ def run_portable(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.long
+@pytest.mark.inputs(lambda: inputs.all_page_code(markdown_pages()))
 def test_pages_hold_with_scalar_kernels_and_one_thread(record_property):
     started = time.perf_counter()
     result = run_portable(ROOT)

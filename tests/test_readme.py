@@ -11,7 +11,7 @@ def test_readme_benchmark_table_is_the_measured_one():
     assert shown == (ROOT / "bench" / "results.md").read_text(encoding="utf-8")
 
 
-def test_readme_names_the_two_commands():
+def test_readme_names_the_two_commands_and_the_quick_tier():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "make serve" in readme and "make test" in readme
+    assert "make serve" in readme and "make test" in readme and "make check" in readme
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

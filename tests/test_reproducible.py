@@ -12,6 +12,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.pages import ROOT
 from tests.site import build_site, ensure_built
 
@@ -41,6 +43,8 @@ def tree(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+@pytest.mark.full_tier
+@pytest.mark.long
 def test_a_cold_build_from_a_fresh_copy_equals_the_site(tmp_path):
     site = ensure_built()
     copy = fresh_copy(tmp_path / "repo")

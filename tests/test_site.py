@@ -10,19 +10,16 @@ from urllib.parse import urljoin
 
 import pytest
 
-from hooks.figures import cached_svg, figure_scripts
+from hooks.figures import cached_svgs, figure_scripts
+from tests.links import parse
 from tests.pages import LANGUAGES
 from tests.site import ensure_built, html_pages, page_language, site_prefix
 
 NOTEBOOK_PAGE_MAX_BYTES = 300_000
 MEDIAN_PAGE_MAX_BYTES = 150_000
-LOADED_SRC = re.compile(r'<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc="([^"]*)"')
-LINK_TAG = re.compile(r"<link\b[^>]*>")
-LINK_HREF = re.compile(r'\bhref="([^"]*)"')
-NOT_LOADED_RELS = ('rel="canonical"', 'rel="alternate"')  # links to pages, not fetched
+MATHJAX = re.compile(r"[./]*assets/mathjax/tex-chtml\.js")
 OTHER_HOST = re.compile(r"^(https?:)?//")
 CSS_URL = re.compile(r"url\(\s*['\"]?(https?:)?//")
-SELECTOR_LINK = re.compile(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link"')
 SEARCH_SEPARATOR = re.compile(r"[\s\u200b\-_,:!=\[\]()\"`/]+|\.(?!\d)")
 
 
@@ -41,20 +38,9 @@ def site_path(site: Path, page: Path) -> str:
     return site_prefix() + ("/" if folder == "." else f"/{folder}/")
 
 
-def loaded_resources(html: str) -> list[str]:
-    """URLs the browser fetches for a page: scripts, images, media and loaded <link>s."""
-    links = [
-        LINK_HREF.search(tag).group(1)
-        for tag in LINK_TAG.findall(html)
-        if LINK_HREF.search(tag) and not any(rel in tag for rel in NOT_LOADED_RELS)
-    ]
-    return LOADED_SRC.findall(html) + links
-
-
 def test_html_lang_matches_the_language(site):
     for page in html_pages(site):
-        lang = re.search(r'<html lang="([^"]+)"', page.read_text(encoding="utf-8")).group(1)
-        assert lang == page_language(site, page), page.relative_to(site)
+        assert parse(page).lang == page_language(site, page), page.relative_to(site)
 
 
 def test_language_selector_opens_the_same_page(site):
@@ -63,8 +49,7 @@ def test_language_selector_opens_the_same_page(site):
         root = site_prefix() + "/"
         bare = own.removeprefix(root).removeprefix("en/")
         expected = {"zh": root + bare, "en": root + "en/" + bare}
-        html = page.read_text(encoding="utf-8")
-        links = {lang: urljoin(own, href) for href, lang in SELECTOR_LINK.findall(html)}
+        links = {lang: urljoin(own, href) for lang, href in parse(page).selector.items()}
         assert links == expected, own
 
 
@@ -72,7 +57,7 @@ def test_no_resource_comes_from_another_host(site):
     offenders = [
         f"{page.relative_to(site)}: {url}"
         for page in html_pages(site)
-        for url in loaded_resources(page.read_text(encoding="utf-8"))
+        for url in parse(page).loaded
         if OTHER_HOST.match(url)
     ]
     for css in site.rglob("*.css"):
@@ -85,9 +70,9 @@ def test_mathjax_is_served_by_the_site(site):
     assert (site / "assets" / "mathjax" / "tex-chtml.js").is_file()
     assert (site / "assets" / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2").is_dir()
     for page in content_pages(site):
-        html = page.read_text(encoding="utf-8")
-        if 'class="arithmatex"' in html:
-            assert re.search(r'<script src="[./]*assets/mathjax/tex-chtml\.js"', html), page
+        parsed = parse(page)
+        if "arithmatex" in parsed.classes:
+            assert any(MATHJAX.fullmatch(url) for url in parsed.loaded), page
 
 
 def load_index(path: Path) -> list[dict]:
@@ -156,9 +141,9 @@ def test_no_notebook_checkpoints_are_published(site):
 def test_an_unchanged_rebuild_draws_no_figure(site):
     """After a build every figure is in the cache under its current key: nothing to redraw."""
     missing = [
-        f"{s.name} ({lang})"
-        for s in figure_scripts()
+        f"{script.name} ({lang})"
         for lang in LANGUAGES
-        if not cached_svg(s, lang).exists()
+        for script, svg in cached_svgs(figure_scripts(), lang).items()
+        if not svg.exists()
     ]
     assert missing == []

@@ -3,9 +3,12 @@
 Run with `make bench`. Measures:
 - cold build: no site/, no figure or notebook cache;
 - warm rebuild: the same build again, caches filled;
+- plain render: the same pages built by MkDocs and Material alone (no hooks, no plugin but
+  search, not strict), the yardstick for the warm rebuild;
 - one-page rebuild as `mkdocs serve` does it: a page is edited while the server runs, and the
   time until the server has rebuilt is taken from its log;
-- the test command (`make test`), after a warm build;
+- the test command (`make test`, the full tier), after a warm build;
+- the quick tier (`make check`) with nothing changed, and after editing one page;
 - page weights (HTML of each page): median, max and the heaviest page;
 - time until MathJax has typeset the page with the most formulas (headless Chromium).
 """
@@ -21,12 +24,15 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from hooks.benchmark_table import TARGETS, benchmark_table  # noqa: E402
+from tests.pages import config_files  # noqa: E402
 from tests.site import build_site  # noqa: E402
 
 SITE = ROOT / "site"
@@ -50,6 +56,43 @@ def build_seconds(cold: bool) -> float:
     start = time.perf_counter()
     build_site(check=True, capture_output=True)
     return time.perf_counter() - start
+
+
+def plain_render_seconds() -> float:
+    """Build the same pages with MkDocs and Material alone, into a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="plain-") as folder:
+        configs = []
+        for config in config_files():
+            language = "zh" if config.name == "mkdocs.yml" else config.name.split(".")[1]
+            theme = Path(folder) / "no-overrides"
+            theme.mkdir(exist_ok=True)
+            plain = {
+                "INHERIT": str(config),
+                "docs_dir": str(ROOT / "docs" / language),
+                "site_dir": str(Path(folder) / "site" / language),
+                "theme": {"name": "material", "custom_dir": str(theme), "language": language},
+                "plugins": ["search"],
+                "hooks": [],
+                "watch": [],
+                "strict": False,
+            }
+            path = Path(folder) / f"{language}.yml"
+            path.write_text(json.dumps(plain), encoding="utf-8")  # JSON is YAML
+            configs.append(str(path))
+        builder = str(ROOT / "tools" / "build.py")
+        return timed([sys.executable, builder, "--as-configured", *configs])
+
+
+def quick_tier_seconds(edit: bool) -> float:
+    """`make check` after `make test` recorded every verdict: as it is, or after one page edit."""
+    if not edit:
+        return timed(["make", "check"])
+    original = EDITED_PAGE.read_text(encoding="utf-8")
+    try:
+        EDITED_PAGE.write_text(original + "\nThis sentence was added by the benchmark.\n", "utf-8")
+        return timed(["make", "check"])
+    finally:
+        EDITED_PAGE.write_text(original, encoding="utf-8")
 
 
 def free_port() -> int:
@@ -152,8 +195,11 @@ def measure() -> dict:
         "machine": machine(),
         "cold_build_s": round(cold, 1),
         "warm_build_s": round(warm, 1),
+        "plain_render_s": round(plain_render_seconds(), 1),
         "serve_rebuild_s": round(serve_rebuild_seconds(), 1),
         "test_command_s": round(timed(["make", "test"]), 1),
+        "quick_unchanged_s": round(quick_tier_seconds(edit=False), 1),
+        "quick_one_page_s": round(quick_tier_seconds(edit=True), 1),
         "pages": len(weights),
         "median_page_kb": round(statistics.median(weights.values()) / 1000),
         "max_page_kb": round(weights[heaviest] / 1000),
@@ -164,28 +210,14 @@ def measure() -> dict:
     return results
 
 
-def markdown_table(results: dict) -> str:
-    rows = [
-        ("cold build, both languages", f"{results['cold_build_s']} s"),
-        ("warm rebuild (caches filled)", f"{results['warm_build_s']} s"),
-        ("one-page rebuild under `mkdocs serve`", f"{results['serve_rebuild_s']} s"),
-        ("`make test` (after a warm build)", f"{results['test_command_s']} s"),
-        ("median page (HTML)", f"{results['median_page_kb']} KB of {results['pages']} pages"),
-        ("heaviest page", f"{results['max_page_kb']} KB (`{results['heaviest_page']}`)"),
-        (
-            "MathJax done, formula-heaviest page",
-            f"{results['mathjax_s']} s (`{results['formula_page']}`)",
-        ),
-    ]
-    body = "\n".join(f"| {name} | {value} |" for name, value in rows)
-    return f"| measure | result |\n|---|---|\n{body}\n"
-
-
 MEASURES = (
     "cold_build_s",
     "warm_build_s",
+    "plain_render_s",
     "serve_rebuild_s",
     "test_command_s",
+    "quick_unchanged_s",
+    "quick_one_page_s",
     "pages",
     "median_page_kb",
     "max_page_kb",
@@ -204,10 +236,8 @@ def main() -> int:
     results = measure()
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    TABLE.write_text(
-        f"Measured by `make bench` on {results['machine']}.\n\n{markdown_table(results)}",
-        encoding="utf-8",
-    )
+    targets = json.loads(TARGETS.read_text(encoding="utf-8"))
+    TABLE.write_text(benchmark_table(results, "en", targets) + "\n", encoding="utf-8")
     print(TABLE.read_text(encoding="utf-8"))
     return 0
 

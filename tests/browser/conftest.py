@@ -102,6 +102,18 @@ def browser():
 
 @pytest.fixture
 def context(browser):
+    """A fresh context, for a test that writes storage or the clipboard."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def reading_context(browser):
+    """One context for visits that only read: pages share its HTTP cache (MathJax, the theme's
+    scripts and fonts load once per worker, not once per page), and axe-core is injected into
+    every page it opens once, as an init script."""
+    context = browser.new_context()
+    context.add_init_script(path=str(AXE))
     yield context
     context.close()

@@ -15,14 +15,14 @@ BAD_PAGE = {
 }
 
 
-def test_bad_page_is_reported_by_name(project, context):
+def test_bad_page_is_reported_by_name(project, reading_context):
     for lang, text in BAD_PAGE.items():
         write(project / "docs" / lang / "bad.md", text)
     result = build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
     with served(site) as base_url:
-        problems = page_problems(context, base_url, "en", "bad.md")
+        problems = page_problems(reading_context, base_url, "en", "bad.md")
     assert any(p.startswith("docs/en/bad.md: MathJax errors") for p in problems), problems
     assert any(p.startswith("docs/en/bad.md: formulas MathJax left untypeset") for p in problems)
     assert any(p.startswith("docs/en/bad.md: images that did not load") for p in problems)

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.conftest import AXE
+from tests import inputs
 from tests.pages import DOCS, LANGUAGES
 
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -82,7 +82,7 @@ SELECTOR_LINKS = """() => Object.fromEntries([...document.querySelectorAll('a.md
 
 
 def serious_accessibility_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
+    """axe-core's serious and critical findings; axe comes from the context's init script."""
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
@@ -118,6 +118,7 @@ def page_problems(context, base_url: str, lang: str, source: str) -> list[str]:
     return [f"docs/{lang}/{source}: {kind}: {items}" for kind, items in findings.items() if items]
 
 
+@pytest.mark.inputs(lambda lang, source: inputs.built_page(lang, page_url(lang, source)))
 @pytest.mark.parametrize(("lang", "source"), all_pages(), ids=lambda x: x)
-def test_page_in_the_browser(context, base_url, lang, source):
-    assert page_problems(context, base_url, lang, source) == []
+def test_page_in_the_browser(reading_context, base_url, lang, source):
+    assert page_problems(reading_context, base_url, lang, source) == []

@@ -1,0 +1,137 @@
+"""The quick tier's cache is safe: a change re-runs exactly the checks that read it, and a fault
+injected into a changed input fails instead of being hidden by an old verdict."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests import inputs, site
+from tests.browser.test_pages import all_pages, page_url
+from tests.pages import ROOT, markdown_pages, page_pairs, site_languages
+from tests.verdicts import Digests, common_digest
+
+SNIPPET = ROOT / "snippets" / "activations" / "softmax.py"
+FIGURE = "figures/activations/softmax_temperature.svg"
+STYLESHEET = "assets/stylesheets/extra.css"
+
+
+class Changed(Digests):
+    """Digests as they would be after `path` was edited."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def of(self, path: Path) -> bytes:
+        return b"edited" if path == self.path else super().of(path)
+
+
+def keys(digests: Digests, checks: dict[str, list]) -> dict[str, str]:
+    common = common_digest(digests)
+    return {name: digests.key(name, found, common) for name, found in checks.items()}
+
+
+def rerun_after_editing(path: Path, checks: dict[str, list]) -> set[str]:
+    before, after = keys(Digests(), checks), keys(Changed(path), checks)
+    return {name for name in checks if before[name] != after[name]}
+
+
+@pytest.fixture(scope="module")
+def page_checks() -> dict[str, list]:
+    return {f"code {zh.rel}": inputs.page_code(zh, en) for zh, en in page_pairs()}
+
+
+@pytest.fixture(scope="module")
+def browser_checks() -> dict[str, list]:
+    site.ensure_built()
+    site.is_current.cache_clear()
+    checks = {
+        f"browser {lang} {source}": inputs.built_page(lang, page_url(lang, source))
+        for lang, source in all_pages()
+    }
+    assert None not in checks.values()
+    return checks
+
+
+def test_editing_a_snippet_reruns_the_code_of_exactly_the_pages_that_use_it(page_checks):
+    using = {
+        f"code {zh.rel}"
+        for zh, en in page_pairs()
+        if any(path == SNIPPET.relative_to(ROOT).as_posix() for path, _ in zh.include_targets())
+        or any(m.group("module") == "activations.softmax" for m in zh.checks() + en.checks())
+    }
+    assert using, f"no page uses {SNIPPET}"
+    assert rerun_after_editing(SNIPPET, page_checks) == using
+
+
+def test_a_new_figure_reruns_the_browser_checks_of_exactly_the_pages_that_show_it(browser_checks):
+    for language in site_languages():
+        showing = {
+            f"browser {page.lang} {page.path.relative_to(ROOT / 'docs' / page.lang).as_posix()}"
+            for page in markdown_pages()
+            if page.lang == language["lang"] and any(src.endswith(FIGURE) for src in page.figures())
+        }
+        assert len(showing) == 1, f"{FIGURE} should be on one {language['lang']} page"
+        svg = site.SITE / language["prefix"] / FIGURE
+        assert rerun_after_editing(svg, browser_checks) == showing
+
+
+def test_editing_the_stylesheet_reruns_every_browser_check_and_no_page_code(
+    browser_checks, page_checks
+):
+    for language in site_languages():
+        stylesheet = site.SITE / language["prefix"] / STYLESHEET
+        of_language = {name for name in browser_checks if name.split()[1] == language["lang"]}
+        assert rerun_after_editing(stylesheet, browser_checks) == of_language
+        assert rerun_after_editing(stylesheet, page_checks) == set()
+
+
+def test_a_new_dependency_pin_reruns_every_check(browser_checks, page_checks):
+    everything = {**browser_checks, **page_checks}
+    assert rerun_after_editing(ROOT / "requirements.txt", everything) == set(everything)
+
+
+CHECK = """
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data.txt"
+
+
+@pytest.mark.inputs(lambda: [DATA])
+def test_data_is_good():
+    assert DATA.read_text() == "good"
+"""
+
+
+def quick_run(folder: Path, verdicts: Path) -> subprocess.CompletedProcess:
+    plugins = ["-p", "tests.verdicts", "-p", "no:cacheprovider"]
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", *plugins, "--quick", "-rs", "test_check.py"],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "VERDICTS_DIR": str(verdicts)},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_a_fault_in_a_changed_input_fails_and_an_unchanged_check_is_skipped(tmp_path):
+    project, verdicts = tmp_path / "project", tmp_path / "verdicts"
+    project.mkdir()
+    (project / "test_check.py").write_text(CHECK, encoding="utf-8")
+    data = project / "data.txt"
+    data.write_text("good", encoding="utf-8")
+    assert "1 passed" in quick_run(project, verdicts).stdout
+    assert "unchanged since it last passed" in quick_run(project, verdicts).stdout
+    data.write_text("bad", encoding="utf-8")
+    failed = quick_run(project, verdicts)
+    assert failed.returncode == 1 and "1 failed" in failed.stdout, failed.stdout
+    assert "1 failed" in quick_run(project, verdicts).stdout, "a failure is never cached"
+    data.write_text("good", encoding="utf-8")
+    assert "unchanged since it last passed" in quick_run(project, verdicts).stdout

@@ -1,0 +1,147 @@
+"""pytest plugin, loaded with -p: verdicts cached by content, for the quick tier.
+
+A check that declares what it depends on (``@pytest.mark.inputs(resolver)``, where
+``resolver(**params)`` returns the files for one parametrized case) records its verdict when it
+passes, under .cache/verdicts/, keyed by a hash of its node id, of every file it depends on and of
+what every check depends on (the tests' own source, pyproject.toml, requirements.txt, the
+Python version). Inline code blocks that pytest-codeblocks collects from a page depend on that page.
+
+``pytest --quick`` (``make check``) skips a check whose key has a verdict: nothing it depends on
+changed since it last passed. A changed input gives another key, so the check runs. Checks marked
+``full_tier`` (the cold reproducible build) run only without ``--quick``. Without ``--quick``
+(``make test``, CI) every check runs; passing verdicts are recorded either way, and the full tier
+removes the verdicts of keys no current check has.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+
+from tests import inputs
+from tests.pages import ROOT
+
+VERDICTS = Path(os.environ.get("VERDICTS_DIR", ROOT / ".cache" / "verdicts"))
+UNCHANGED = "unchanged since it last passed"
+FULL_TIER = "full tier only (make test)"
+KEY = pytest.StashKey[str]()
+PASSED = pytest.StashKey[bool]()
+
+
+def common_inputs() -> list[Path]:
+    """What every check depends on: the checkers themselves and the pinned environment."""
+    tests = sorted(p for p in (ROOT / "tests").rglob("*.py") if "__pycache__" not in p.parts)
+    return [*tests, ROOT / "pyproject.toml", ROOT / "requirements.txt", ROOT / "package-lock.json"]
+
+
+class Digests:
+    """SHA-256 of file contents, read once per session (inputs do not change during a run)."""
+
+    def __init__(self) -> None:
+        self.known: dict[Path, bytes] = {}
+
+    def of(self, path: Path) -> bytes:
+        if path not in self.known:
+            self.known[path] = hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b""
+        return self.known[path]
+
+    def key(self, nodeid: str, inputs: Iterable[Path | bytes], common: bytes) -> str:
+        """The verdict's key: the check, and the content of everything it depends on."""
+        digest = hashlib.sha256(f"{nodeid}\0{platform.python_version()}\0".encode() + common)
+        paths = sorted({entry for entry in inputs if isinstance(entry, Path)})
+        parts = [entry for entry in inputs if isinstance(entry, bytes)]
+        for path in paths:
+            digest.update(path.as_posix().encode() + b"\0" + self.of(path))
+        for part in parts:
+            digest.update(hashlib.sha256(part).digest())
+        return digest.hexdigest()
+
+
+def common_digest(digests: Digests) -> bytes:
+    """The part of every key that stands for what every check depends on."""
+    return b"".join(digests.of(path) for path in common_inputs())
+
+
+def declared_inputs(item: pytest.Item) -> Iterable[Path | bytes] | None:
+    """What the check depends on, or None when it is not cached (it runs every time)."""
+    marker = item.get_closest_marker("inputs")
+    path = Path(str(item.path))
+    if marker is not None:
+        resolver: Callable[..., Iterable[Path | bytes] | None] = marker.args[0]
+        params = item.callspec.params if hasattr(item, "callspec") else {}
+        return resolver(**params)
+    if path.suffix == ".md" and ".md::line" in item.nodeid:
+        return [path]
+    return inputs.chapter_tests(path)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--quick",
+        action="store_true",
+        help="the quick tier: skip checks whose inputs are unchanged since they last passed, "
+        "and the full-tier-only checks",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "inputs(resolver): the files a check depends on")
+    config.addinivalue_line("markers", "full_tier: runs only in the full tier (make test)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    digests = Digests()
+    common = common_digest(digests)
+    for item in items:
+        inputs = declared_inputs(item)
+        if inputs is not None:
+            item.stash[KEY] = digests.key(item.nodeid, inputs, common)
+    first_worker = getattr(config, "workerinput", {}).get("workerid", "gw0") == "gw0"
+    if not config.getoption("quick") and first_worker:
+        keep = {item.stash[KEY] for item in items if KEY in item.stash}
+        for old in VERDICTS.glob("*") if VERDICTS.is_dir() else ():
+            if old.name not in keep:
+                old.unlink(missing_ok=True)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if not item.config.getoption("quick"):
+        return
+    if item.get_closest_marker("full_tier"):
+        pytest.skip(FULL_TIER)
+    if KEY in item.stash and (VERDICTS / item.stash[KEY]).exists():
+        pytest.skip(UNCHANGED)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if KEY not in item.stash:
+        return report
+    if report.when == "call":
+        item.stash[PASSED] = report.passed
+    elif report.when == "teardown" and report.passed and item.stash.get(PASSED, False):
+        VERDICTS.mkdir(parents=True, exist_ok=True)
+        (VERDICTS / item.stash[KEY]).touch()
+    return report
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    reasons = [
+        report.longrepr[2]
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple)
+    ]
+    unchanged = sum(reason.endswith(UNCHANGED) for reason in reasons)
+    full_only = sum(reason.endswith(FULL_TIER) for reason in reasons)
+    if unchanged or full_only:
+        terminalreporter.write_line(
+            f"quick tier: {unchanged} checks unchanged since they last passed, "
+            f"{full_only} left to the full tier (make test)"
+        )
