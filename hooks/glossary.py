@@ -159,8 +159,10 @@ def unsortable_characters(glossary: dict) -> list[str]:
 
 def display_name(term: dict, lang: str) -> str:
     abbr = term.get("abbr")
-    return f"{term[lang]}（{abbr}）" if abbr and lang == "zh" else (
-        f"{term[lang]} ({abbr})" if abbr else term[lang]
+    return (
+        f"{term[lang]}（{abbr}）"
+        if abbr and lang == "zh"
+        else (f"{term[lang]} ({abbr})" if abbr else term[lang])
     )
 
 
@@ -242,9 +244,11 @@ class Matcher:
             names = [term[other]] if term[other] != term[lang] else []
             if term.get("abbr") and term["abbr"] not in (term[lang], term[other]):
                 names.insert(0, term[lang])
-            title = TITLE_FORMAT[lang].format(
-                other=" · ".join(names), definition=term["def"][lang]
-            ) if names else term["def"][lang]
+            title = (
+                TITLE_FORMAT[lang].format(other=" · ".join(names), definition=term["def"][lang])
+                if names
+                else term["def"][lang]
+            )
             for form in forms(term, lang):
                 group = f"t{len(patterns)}"
                 self.entries[group] = Entry(term["en"], term[lang], title)
@@ -353,7 +357,7 @@ class GlossaryTooltips(Extension):
         self.matcher = Matcher(glossary, lang)
         self.enabled = True
 
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md) -> None:
         # After 'inline' (20), which turns text into elements; before 'prettify' (10).
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "glossary_tooltips", 15)
 
@@ -381,9 +385,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    extension = next(
-        e for e in config.markdown_extensions if isinstance(e, GlossaryTooltips)
-    )
+    extension = next(e for e in config.markdown_extensions if isinstance(e, GlossaryTooltips))
     extension.enabled = TABLE_MARKER not in markdown
     if TABLE_MARKER in markdown:
         docs = Path(config.docs_dir).parent
