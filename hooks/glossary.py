@@ -212,14 +212,17 @@ def forms(term: dict, lang: str) -> list[str]:
 
 def form_pattern(form: str, lang: str) -> str:
     """A regular expression for one form: Latin edges need a word boundary, CJK edges do not;
-    the space between a Latin and a Chinese part is optional; English lower-case forms also
-    match capitalized and in the plural."""
+    the space between a Latin and a Chinese part is optional; lower-case forms also match
+    capitalized, and English ones in the plural. A form written ``re:…`` is a regular expression
+    as it stands, for a word whose other senses must be ruled out (``re:梯度累积(?!成)``)."""
+    if form.startswith("re:"):
+        return form[3:]
     parts = []
     for i, char in enumerate(form):
         if char == " ":
             before, after = form[i - 1], form[i + 1] if i + 1 < len(form) else ""
             parts.append(" ?" if CJK.match(before) or CJK.match(after) else r"\s+")
-        elif i == 0 and lang == "en" and char.islower():
+        elif i == 0 and char.islower():
             parts.append(f"[{char}{char.upper()}]")
         else:
             parts.append(re.escape(char))
