@@ -198,6 +198,15 @@ def test_a_space_between_latin_and_chinese_is_optional():
     assert tooltips(render("用KL散度比较", "zh")) == [("KL散度", "KL divergence：戊。")]
 
 
+def test_a_tooltip_shows_code_in_a_definition_as_plain_text():
+    terms = {
+        "terms": [{"zh": "张量", "en": "tensor", "def": {"zh": "`torch.Tensor`。", "en": "A."}}]
+    }
+    assert tooltips(markdown.markdown("张量", extensions=[GlossaryTooltips(terms, "zh")])) == [
+        ("张量", "tensor：torch.Tensor。")
+    ]
+
+
 def test_an_empty_match_list_turns_the_tooltip_off_in_that_language():
     assert tooltips(render("one bit", "en")) == []
     assert tooltips(render("一个比特", "zh")) == [("比特", "bit：己。")]
