@@ -180,3 +180,54 @@ def test_an_english_nav_inherited_from_the_chinese_one_fails_the_build(project):
     result = build(project)
     assert result.returncode != 0
     assert "nav 1: only zh has page index.md (titled)" in result.stderr + result.stdout
+
+
+GLOSSARY_ENTRY = (
+    "terms:\n  - zh: 首页\n    en: home\n"
+    "    def: {{zh: 网站的第一页。, en: {en}}}\n    page: {page}\n"
+)
+
+
+def test_a_glossary_entry_without_a_definition_fails_the_build(project):
+    write(project / "includes/glossary.yml", GLOSSARY_ENTRY.format(en="''", page="index.md#home"))
+    result = build(project)
+    assert result.returncode != 0
+    output = result.stderr + result.stdout
+    assert "includes/glossary.yml" in output
+    assert "term 1 (home): no en definition" in output
+
+
+def test_a_glossary_link_to_a_missing_heading_fails_the_build(project):
+    entry = GLOSSARY_ENTRY.format(en="The first page.", page="index.md#nowhere")
+    write(project / "includes/glossary.yml", entry)
+    for lang in ("zh", "en"):
+        write(
+            project / f"docs/{lang}/glossary.md",
+            "# Glossary { #glossary }\n\n<!-- glossary-table -->\n",
+        )
+    result = build(project)
+    assert result.returncode != 0
+    assert "'glossary.md' contains a link 'index.md#nowhere'" in result.stderr + result.stdout
+
+
+def test_a_glossary_link_to_a_missing_page_or_heading_is_named(tmp_path):
+    from hooks.glossary import dangling_pages, load_glossary
+
+    for lang in ("zh", "en"):
+        write(tmp_path / f"docs/{lang}/index.md", "# Home { #home }\n\n## Start { #start }\n")
+    path = tmp_path / "glossary.yml"
+    terms = [("index.md#start", "ok"), ("index.md#nowhere", "anchor"), ("gone.md#home", "page")]
+    path.write_text(
+        "terms:\n"
+        + "".join(
+            GLOSSARY_ENTRY.format(en="x.", page=page).split("terms:\n")[1].replace("home", name, 1)
+            for page, name in terms
+        ),
+        encoding="utf-8",
+    )
+    assert dangling_pages(load_glossary(path), tmp_path / "docs") == [
+        "anchor: docs/zh/index.md has no heading #nowhere",
+        "page: docs/zh/gone.md does not exist",
+        "anchor: docs/en/index.md has no heading #nowhere",
+        "page: docs/en/gone.md does not exist",
+    ]
