@@ -10,7 +10,7 @@ import torch.nn.functional as F
 
 
 def logsumexp(z: torch.Tensor, dim: int = -1) -> torch.Tensor:
-    """log sum_i e^{z_i}, with the largest entry taken out first so that exp cannot overflow."""
+    """log sum_i e^{z_i}, with the maximum taken out first: exp cannot overflow."""
     m = z.max(dim=dim, keepdim=True).values
     return (m + torch.log(torch.exp(z - m).sum(dim=dim, keepdim=True))).squeeze(dim)
 
@@ -25,7 +25,7 @@ def smooth_max(z: torch.Tensor, temperature: float, dim: int = -1) -> torch.Tens
 
 # --8<-- [start:exp_limit]
 def largest_finite_exp_input(dtype: torch.dtype) -> float:
-    """The largest x representable in dtype whose exp, correctly rounded to dtype, is finite."""
+    """The largest x of the format dtype whose exp, rounded to dtype, is finite."""
 
     def exp_is_finite(x: torch.Tensor) -> bool:
         return torch.exp(x.double()).to(dtype).isfinite().item()  # (1)!
@@ -59,7 +59,7 @@ def reliability_bins(
     """Per confidence bin: mean confidence, accuracy and number of examples."""
     confidence, predicted = probabilities.max(dim=1)
     correct = (predicted == labels).double()
-    index = (confidence * bins).long().clamp(max=bins - 1)  # bin b holds [b/bins, (b+1)/bins)
+    index = (confidence * bins).long().clamp(max=bins - 1)  # bin b: [b/bins, (b+1)/bins)
     count = torch.bincount(index, minlength=bins).double()
     conf_sum = torch.bincount(index, weights=confidence, minlength=bins)
     correct_sum = torch.bincount(index, weights=correct, minlength=bins)
@@ -74,7 +74,7 @@ def expected_calibration_error(probabilities: torch.Tensor, labels: torch.Tensor
 
 
 def fit_temperature(logits: torch.Tensor, labels: torch.Tensor) -> float:
-    """The T minimizing the cross-entropy of softmax(logits / T), by bisection in beta = 1/T."""
+    """The T minimizing the cross-entropy of softmax(logits / T), by bisection on 1/T."""
 
     def slope(beta: float) -> float:  # d/d beta of the mean cross-entropy
         p = torch.softmax(beta * logits, dim=1)
@@ -95,7 +95,7 @@ def fit_temperature(logits: torch.Tensor, labels: torch.Tensor) -> float:
 def synthetic_classifier(
     n: int = 20_000, classes: int = 5, overconfidence: float = 2.5, seed: int = 0
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """Labels drawn from softmax(true logits); the model reports the true logits times 2.5."""
+    """Labels drawn from softmax(true logits); the model reports 2.5 times those logits."""
     g = torch.Generator().manual_seed(seed)
     true_logits = 2.0 * torch.randn(n, classes, generator=g, dtype=torch.float64)
     cumulative = torch.softmax(true_logits, dim=1).cumsum(dim=1)
@@ -228,7 +228,7 @@ if __name__ == "__main__":
     logits = probabilities.log()  # (1)!
     print(f"{F.cross_entropy(logits, targets).item():.6f} {perplexity(logits, targets):.6f}")
 
-    uniform = torch.zeros(3, 50_000, dtype=torch.float64)  # equal logits for every token
+    uniform = torch.zeros(3, 50_000, dtype=torch.float64)  # equal logits for all tokens
     print(f"{perplexity(uniform, torch.tensor([0, 7, 42])):.6f}")
     # --8<-- [end:demo_perplexity]
 

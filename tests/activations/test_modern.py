@@ -45,6 +45,11 @@ def test_swish_limits():
     torch.testing.assert_close(md.swish(GRID, 200.0), torch.relu(GRID), atol=2e-3, rtol=0)
 
 
+def test_sigmoid_approximation_of_the_normal_cdf():
+    gap = (md.normal_cdf(GRID) - torch.sigmoid(1.702 * GRID)).abs().max().item()
+    assert gap < 0.01
+
+
 def test_gelu_tanh_gap():
     assert md.GELU_TANH_MAX_GAP == pytest.approx(4.73e-4, rel=1e-3)
     assert md.GELU_TANH_GAP_AT == pytest.approx(2.70, abs=0.01)
