@@ -198,7 +198,9 @@ if __name__ == "__main__":
     h = hessian(bowl, torch.tensor([0.3, -0.7], dtype=torch.float64))
     eigenvalues = torch.linalg.eigvalsh(h)
     print(h)
-    print(f"eigenvalues: {eigenvalues.tolist()}, kappa = {eigenvalues.max() / eigenvalues.min():.0f}")
+    print(
+        f"eigenvalues: {eigenvalues.tolist()}, kappa = {eigenvalues.max() / eigenvalues.min():.0f}"
+    )
     # --8<-- [end:bowl_demo]
 
     # --8<-- [start:zigzag_demo]

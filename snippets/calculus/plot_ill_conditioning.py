@@ -54,7 +54,9 @@ def make_figure(lang: str) -> Figure:
         indexing="xy",
     )
     grid = torch.stack([x, y], dim=-1)
-    path_ax.contour(x, y, bowl(grid), levels=[0.5, 2, 5, 10, 17, 26, 40], colors="#bdbdbd", linewidths=0.8)
+    path_ax.contour(
+        x, y, bowl(grid), levels=[0.5, 2, 5, 10, 17, 26, 40], colors="#bdbdbd", linewidths=0.8
+    )
     coarse = torch.stack(
         torch.meshgrid(
             torch.linspace(-4.2, 1.2, 10, dtype=torch.float64),

@@ -30,8 +30,12 @@ def test_zigzag_y_flips_sign_x_does_not():
     assert all(x < 0 for x in path[:, 0].tolist())
     signs = torch.sign(path[:, 1]).tolist()
     assert signs == [1, -1, 1, -1, 1, -1, 1]
-    torch.testing.assert_close(path[1:, 1] / path[:-1, 1], torch.full((6,), ic.ZIGZAG_Y_FACTOR, dtype=torch.float64))
-    torch.testing.assert_close(path[1:, 0] / path[:-1, 0], torch.full((6,), ic.ZIGZAG_X_FACTOR, dtype=torch.float64))
+    torch.testing.assert_close(
+        path[1:, 1] / path[:-1, 1], torch.full((6,), ic.ZIGZAG_Y_FACTOR, dtype=torch.float64)
+    )
+    torch.testing.assert_close(
+        path[1:, 0] / path[:-1, 0], torch.full((6,), ic.ZIGZAG_X_FACTOR, dtype=torch.float64)
+    )
 
 
 @pytest.mark.parametrize("lr", [0.02, 0.05, 0.095, 0.105])
