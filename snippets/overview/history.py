@@ -145,6 +145,13 @@ def alexnet_output_shape() -> tuple[int, ...]:
     return tuple(on_meta(alexnet_2012)(torch.zeros(1, 3, 227, 227, device="meta")).shape)
 
 
+# Results as published (not computed here): ILSVRC top-5 test error rates.
+ALEXNET_TOP5_ERROR_2012 = 0.153  # Krizhevsky et al. 2012
+RUNNER_UP_TOP5_ERROR_2012 = 0.262  # second-best entry, same paper
+GOOGLENET_TOP5_ERROR_2014 = 0.0667  # Szegedy et al. 2014
+RESNET_TOP5_ERROR_2015 = 0.0357  # He et al. 2015, an ensemble
+
+
 if __name__ == "__main__":
     # --8<-- [start:lenet_demo]
     model = lenet5()

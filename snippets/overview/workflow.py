@@ -144,6 +144,7 @@ def flipped_share_in_data() -> float:
     return (y != clean).double().mean().item()
 
 
+LEARNING_RATE = train.__defaults__[1]
 MODEL_PARAMETERS = sum(p.numel() for p in make_model().parameters())
 
 
