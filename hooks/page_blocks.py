@@ -92,6 +92,13 @@ def expand(text: str, root: Path = ROOT) -> str:
     result does not depend on the current directory. A missing file or section raises
     pymdownx.snippets' ``SnippetMissingError`` (``check_paths`` is on).
     """
+    lines = snippet_preprocessor(root.resolve()).run(text.splitlines())
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+@cache
+def snippet_preprocessor(root: Path):
+    """pymdownx.snippets' preprocessor with mkdocs.yml's options, base paths under root."""
     options = snippets_config()
     bases = options.get("base_path", ["."])
     bases = [bases] if isinstance(bases, str) else bases
@@ -99,8 +106,7 @@ def expand(text: str, root: Path = ROOT) -> str:
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options}
     )
-    lines = md.preprocessors["snippet"].run(text.splitlines())
-    return "\n".join(lines).strip("\n") + "\n"
+    return md.preprocessors["snippet"]
 
 
 def section_text(path: str, section: str | None, root: Path = ROOT) -> str:

@@ -25,6 +25,7 @@ is a parse and a JSON dump per page, cheap enough to keep under ``mkdocs serve``
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.metadata
 import json
 import posixpath
@@ -109,6 +110,12 @@ def normalized(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower().strip()
 
 
+@functools.cache
+def installed_distributions() -> dict[str, list[str]]:
+    """Module name -> distributions; scanning site-packages is slow, so once per process."""
+    return importlib.metadata.packages_distributions()
+
+
 def packages(cells: list[str]) -> list[str]:
     """`name==version` for every distribution the code imports (the standard library aside)."""
     modules = set()
@@ -118,7 +125,7 @@ def packages(cells: list[str]) -> list[str]:
                 modules |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 modules.add(node.module.split(".")[0])
-    distributions = importlib.metadata.packages_distributions()
+    distributions = installed_distributions()
     pins, found = pinned_versions(), set()
     for module in modules - set(sys.stdlib_module_names):
         for distribution in distributions.get(module, [module]):
@@ -251,8 +258,7 @@ def page_notebook(page: Page, config: MkDocsConfig, files: Files) -> nbformat.No
             "language_info": {"name": "python"},
         },
     )
-    nbformat.validate(notebook)
-    return notebook
+    return notebook  # validated by tests/test_page_notebooks.py, not on every build
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
