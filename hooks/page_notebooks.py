@@ -38,8 +38,7 @@ import nbformat
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-from hooks.page_blocks import Block, page_blocks
+from page_blocks import Block, page_blocks  # MkDocs puts a hook's own folder on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = ROOT / "requirements.txt"
