@@ -17,11 +17,13 @@ from nbclient import NotebookClient
 
 from hooks.page_blocks import page_blocks
 from hooks.page_notebooks import is_cell
+from tests import inputs
 from tests.pages import DOCS, markdown_pages, site_languages
 from tests.site import ensure_built
 
 PREFIX = {language["lang"]: language["prefix"] for language in site_languages()}
 PAGES = [p for p in markdown_pages() if any(is_cell(b) for b in page_blocks(p.path))]
+NOTEBOOK_HOOKS = ("hooks/page_notebooks.py", "hooks/page_blocks.py", "mkdocs.yml")
 EXECUTED = {"zh/activations/softmax.md", "en/pytorch_basics/autograd.md"}
 
 
@@ -92,6 +94,7 @@ def executed_pages():
     return [p for p in PAGES if p.path.relative_to(DOCS).as_posix() in EXECUTED]
 
 
+@pytest.mark.inputs(lambda page: inputs.page_code(page) + inputs.files_under(*NOTEBOOK_HOOKS))
 @pytest.mark.parametrize("page", executed_pages(), ids=lambda p: p.rel)
 def test_the_notebook_runs_and_prints_what_the_page_shows(site, page, tmp_path):
     notebook = nbformat.read(notebook_path(site, page), as_version=4)
