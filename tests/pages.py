@@ -160,6 +160,13 @@ def page_pairs() -> list[tuple[Page, Page]]:
     return pairs
 
 
+def page_groups() -> list[tuple[Page, ...]]:
+    """Pages that share their code: each zh/en pair, and a page with no counterpart on its own."""
+    pairs = page_pairs()
+    paired = {page.path for pair in pairs for page in pair}
+    return [*pairs, *((page,) for page in markdown_pages() if page.path not in paired)]
+
+
 def notebooks() -> list[Path]:
     return sorted(DOCS.glob("*/**/*.ipynb"))
 

@@ -94,7 +94,11 @@ def executed_pages():
     return [p for p in PAGES if p.path.relative_to(DOCS).as_posix() in EXECUTED]
 
 
-@pytest.mark.inputs(lambda page: inputs.page_code(page) + inputs.files_under(*NOTEBOOK_HOOKS))
+def notebook_inputs(page) -> list:
+    return inputs.page_code(page) + inputs.files_under(*NOTEBOOK_HOOKS)
+
+
+@pytest.mark.inputs.with_args(notebook_inputs)
 @pytest.mark.parametrize("page", executed_pages(), ids=lambda p: p.rel)
 def test_the_notebook_runs_and_prints_what_the_page_shows(site, page, tmp_path):
     notebook = nbformat.read(notebook_path(site, page), as_version=4)
