@@ -3,6 +3,10 @@
 Python fences (```py) run in one namespace; shell fences (```shell) run in one bash session in
 a temporary directory whose HOME is temporary too, with this environment's `python`, `pip` and
 `jupyter` first on PATH. A fence skipped with a reason is not run.
+
+The fences and their code come from hooks/page_blocks.py, which expands include lines with
+pymdownx.snippets' own preprocessor: the code run here is the code the page shows, and the code
+the page's generated notebook holds.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
+from pymdownx.snippets import SnippetMissingError
 
-from tests.pages import Fence, Page, expanded_code
+from hooks.page_blocks import Block, page_blocks
+from tests import pages
+from tests.pages import Page
 
 matplotlib.use("Agg")
 
@@ -38,12 +45,12 @@ class PageRun:
     skipped: int
 
 
-def describe(fence: Fence, page: Page) -> str:
+def describe(fence: Block, page: Page) -> str:
     sources = ", ".join(f"{path}:{section}" for path, section in fence.includes())
     return f"{page.rel}, fence at line {fence.lineno} ({sources})"
 
 
-def check_output(fence: Fence, printed: str, where: str) -> None:
+def check_output(fence: Block, printed: str, where: str) -> None:
     if fence.expected_output is not None and printed.strip() != fence.expected_output.strip():
         raise PageCodeError(
             f"{where}: output differs from the page.\n--- page shows\n{fence.expected_output}"
@@ -51,12 +58,12 @@ def check_output(fence: Fence, printed: str, where: str) -> None:
         )
 
 
-def run_python_fence(fence: Fence, namespace: dict, page: Page) -> str:
+def run_python_fence(fence: Block, namespace: dict, page: Page) -> str:
     """Execute one fence in the page's namespace; returns what it printed."""
     where = describe(fence, page)
     stdout = io.StringIO()
     try:
-        compiled = compile(expanded_code(fence), where, "exec")
+        compiled = compile(fence.code, where, "exec")
         with contextlib.redirect_stdout(stdout):
             exec(compiled, namespace)
     except Exception as error:
@@ -76,11 +83,11 @@ def shell_environment(home: Path) -> dict[str, str]:
     }
 
 
-def run_shell_fences(fences: list[Fence], page: Page) -> list[str]:
+def run_shell_fences(fences: list[Block], page: Page) -> list[str]:
     """One bash session for the page, in a fresh directory; returns what each fence printed."""
     script = ["set -euo pipefail"]
     for fence in fences:
-        script += [f"echo '{MARKER}'", expanded_code(fence)]
+        script += [f"echo '{MARKER}'", fence.code]
     with tempfile.TemporaryDirectory(prefix="page-shell-") as workdir:
         home = Path(workdir) / "home"
         home.mkdir()
@@ -101,10 +108,17 @@ def run_shell_fences(fences: list[Fence], page: Page) -> list[str]:
     return outputs
 
 
-def runnable_includes(page: Page, language: str) -> list[Fence]:
-    return [
-        f for f in page.fences() if f.is_include and not f.skip_reason and f.language == language
-    ]
+def include_blocks(page: Page) -> list[Block]:
+    """The page's include fences, in page order, with the code pymdownx.snippets shows."""
+    try:
+        blocks = page_blocks(page.path, pages.ROOT)
+    except SnippetMissingError as error:
+        raise PageCodeError(f"{page.rel}: {error}") from error
+    return [block for block in blocks if block.is_include]
+
+
+def runnable_includes(page: Page, language: str) -> list[Block]:
+    return [f for f in include_blocks(page) if not f.skip_reason and f.language == language]
 
 
 def python_outputs(page: Page) -> list[str]:
@@ -115,7 +129,7 @@ def python_outputs(page: Page) -> list[str]:
 
 def check_outputs(page: Page, language: str, outputs: list[str], ran_on: Page) -> None:
     fences, ran = runnable_includes(page, language), runnable_includes(ran_on, language)
-    if [f.includes() for f in fences] != [f.includes() for f in ran]:
+    if [f.code for f in fences] != [f.code for f in ran]:
         raise PageCodeError(f"{page.rel} and {ran_on.rel} include different {language} code")
     for fence, printed in zip(fences, outputs, strict=True):
         check_output(fence, printed, describe(fence, page))
@@ -126,7 +140,7 @@ def run_page_includes(*pages: Page) -> PageRun:
     the expected output of every page given: the pages of a zh/en pair include the same code, so
     it runs once for both. Returns what ran and what was skipped."""
     page = pages[0]
-    fences = [f for f in page.fences() if f.is_include]
+    fences = include_blocks(page)
     runnable = [f for f in fences if not f.skip_reason]
     check_python_includes(*pages)
     shell = runnable_includes(page, "bash")

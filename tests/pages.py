@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from pytest_codeblocks.main import extract_from_file
+
+from hooks import page_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -159,29 +160,22 @@ def page_pairs() -> list[tuple[Page, Page]]:
     return pairs
 
 
+def page_groups() -> list[tuple[Page, ...]]:
+    """Pages that share their code: each zh/en pair, and a page with no counterpart on its own."""
+    pairs = page_pairs()
+    paired = {page.path for pair in pairs for page in pair}
+    return [*pairs, *((page,) for page in markdown_pages() if page.path not in paired)]
+
+
 def notebooks() -> list[Path]:
     return sorted(DOCS.glob("*/**/*.ipynb"))
 
 
 def section_text(path: str, section: str | None) -> str:
-    """The code a reader sees for one include line, as pymdownx.snippets shows it."""
-    source = ROOT / path
-    if not source.is_file():
-        raise FileNotFoundError(f"included file {path} does not exist")
-    lines = source.read_text(encoding="utf-8").splitlines()
-    if section is None:
-        return "\n".join(lines) + "\n"
-    start = re.compile(rf"^\s*# --8<-- \[start:{re.escape(section)}\]\s*$")
-    end = re.compile(rf"^\s*# --8<-- \[end:{re.escape(section)}\]\s*$")
-    begin = next((i for i, line in enumerate(lines) if start.match(line)), None)
-    if begin is None:
-        raise LookupError(f"section '{section}' not found in {path}")
-    stop = next((i for i in range(begin + 1, len(lines)) if end.match(lines[i])), None)
-    if stop is None:
-        raise LookupError(f"section '{section}' in {path} has no end marker")
-    body = [line for line in lines[begin + 1 : stop] if "# --8<-- [" not in line]
-    return textwrap.dedent("\n".join(body)) + "\n"
+    """The code a reader sees for one include line, expanded by pymdownx.snippets itself."""
+    return page_blocks.section_text(path, section, ROOT)
 
 
 def expanded_code(fence: Fence) -> str:
-    return "".join(section_text(path, section) for path, section in fence.includes())
+    """A fence's code as the page shows it (hooks/page_blocks.py, the build's own expansion)."""
+    return page_blocks.expand(fence.code, ROOT)

@@ -21,11 +21,11 @@ ENVIRONMENT = {"ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1", "MKL_NU
 
 def problems() -> list[str]:
     found = []
-    for pair in pages.page_pairs():
-        for page in pair:
+    for group in pages.page_groups():
+        for page in group:
             found += mismatched_numbers(page)
         try:
-            check_python_includes(*pair)
+            check_python_includes(*group)
         except PageCodeError as error:
             found.append(str(error))
     return found

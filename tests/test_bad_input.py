@@ -12,7 +12,7 @@ from tests.numbers import mismatched_numbers
 from tests.page_code import PageCodeError, run_page_includes
 from tests.trimmed_project import build, write
 
-pytestmark = pytest.mark.inputs(inputs.build_machinery)
+pytestmark = pytest.mark.inputs.with_args(inputs.build_machinery)
 
 
 def test_the_trimmed_project_builds(project):

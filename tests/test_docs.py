@@ -92,7 +92,7 @@ def test_every_figure_script_is_shown_in_both_languages():
             assert shown, f"{script.relative_to(ROOT)} is not shown on any {lang} page"
 
 
-@pytest.mark.inputs(inputs.page_code)
+@pytest.mark.inputs.with_args(lambda zh, en: inputs.page_code(zh, en))
 @pytest.mark.parametrize(("zh", "en"), PAIRS, ids=pair_ids)
 def test_numbers_in_prose_match_the_code(zh, en):
     """Each value is computed once (tests.numbers caches it) and checked on both pages."""

@@ -32,7 +32,7 @@ def test_notebook_is_committed_without_outputs(path):
     assert dirty == [], f"{path.relative_to(ROOT)}: clear the outputs of cells {dirty}"
 
 
-@pytest.mark.inputs(inputs.notebook)
+@pytest.mark.inputs.with_args(inputs.notebook)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_notebook_runs_without_errors(path):
     executed = nbformat.read(executed_copy(path), as_version=4)
@@ -62,12 +62,12 @@ def converted(tmp_path_factory) -> BeautifulSoup:
     return BeautifulSoup(convert.nb2html(str(path), execute=False), "html.parser")
 
 
-@pytest.mark.inputs(list)
+@pytest.mark.inputs.with_args(list)
 def test_mkdocs_jupyter_still_gives_chinese_headings_empty_ids(converted):
     assert [h.get("id") for h in converted.find_all(["h1", "h2"])] == ["", ""]
 
 
-@pytest.mark.inputs(list)
+@pytest.mark.inputs.with_args(list)
 def test_mkdocs_jupyter_still_inlines_its_css_and_loads_scripts_from_a_cdn(converted):
     assert sum(len(style.get_text()) for style in converted.find_all("style")) > 100_000
     assert any(loads_from_another_host(script) for script in converted.find_all("script"))

@@ -23,7 +23,7 @@ PAIRS_WITH_CODE = [
 ]
 
 
-@pytest.mark.inputs(lambda pair: inputs.page_code(*pair))
+@pytest.mark.inputs.with_args(lambda pair: inputs.page_code(*pair))
 @pytest.mark.parametrize("pair", PAIRS_WITH_CODE)
 def test_included_code_runs_as_shown(pair, record_property):
     result = run_page_includes(*pair)

@@ -28,7 +28,7 @@ def run_portable(cwd: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.long
-@pytest.mark.inputs(lambda: inputs.all_page_code(markdown_pages()))
+@pytest.mark.inputs.with_args(lambda: inputs.all_page_code(markdown_pages()))
 def test_pages_hold_with_scalar_kernels_and_one_thread(record_property):
     started = time.perf_counter()
     result = run_portable(ROOT)

@@ -1,6 +1,6 @@
 """pytest plugin, loaded with -p: verdicts cached by content, for the quick tier.
 
-A check that declares what it depends on (``@pytest.mark.inputs(resolver)``, where
+A check that declares what it depends on (``@pytest.mark.inputs.with_args(resolver)``, where
 ``resolver(**params)`` returns the files for one parametrized case) records its verdict when it
 passes, under .cache/verdicts/, keyed by a hash of its node id, of every file it depends on and of
 what every check depends on (the tests' own source, pyproject.toml, requirements.txt, the

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+# --8<-- [start:layer]
 import itertools
 import math
 
-# --8<-- [start:layer]
 import torch
 from torch import nn
 

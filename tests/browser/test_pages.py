@@ -118,7 +118,7 @@ def page_problems(context, base_url: str, lang: str, source: str) -> list[str]:
     return [f"docs/{lang}/{source}: {kind}: {items}" for kind, items in findings.items() if items]
 
 
-@pytest.mark.inputs(lambda lang, source: inputs.built_page(lang, page_url(lang, source)))
+@pytest.mark.inputs.with_args(lambda lang, source: inputs.built_page(lang, page_url(lang, source)))
 @pytest.mark.parametrize(("lang", "source"), all_pages(), ids=lambda x: x)
 def test_page_in_the_browser(reading_context, base_url, lang, source):
     assert page_problems(reading_context, base_url, lang, source) == []
