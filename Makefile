@@ -55,7 +55,7 @@ test: $(STAMP) $(AXE)
 ## whose inputs changed since they last passed (tests/verdicts.py); no cold reproducible build
 check: $(STAMP) $(AXE)
 	$(BIN)/ruff check hooks snippets tests tools
-	$(BIN)/python -m tests.site
+	$(BIN)/python -m tests.site --if-changed
 	$(BIN)/python -m pytest --quick
 
 ## bench: measure build and test times, page weights; writes bench/results.md

@@ -135,4 +135,7 @@ def page_language(site: Path, page: Path) -> str:
 
 
 if __name__ == "__main__":
-    build()
+    if "--if-changed" in sys.argv[1:] and is_current():
+        print("site/ is up to date with its inputs: not rebuilt")
+    else:
+        build()
