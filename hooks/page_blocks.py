@@ -34,6 +34,21 @@ EXPECTED_OUTPUT = "pytest-codeblocks:expected-output"
 SKIP_REASON = re.compile(r"""pytest\.mark\.skip\(reason=(['"])(?P<reason>.+?)\1\)""")
 
 
+def skip_reason(marks: list[str]) -> str | None:
+    """The reason of a ``pytest.mark.skip(reason=...)`` mark before a fence, if it has one."""
+    for mark in marks:
+        match = SKIP_REASON.search(mark)
+        if match and match.group("reason").strip():
+            return match.group("reason").strip()
+    return None
+
+
+def include_targets(body: str) -> list[tuple[str, str | None]]:
+    """(path, section) of every include line of a fence body."""
+    found = (INCLUDE_LINE.match(line.strip()) for line in body.splitlines())
+    return [(m.group("path"), m.group("section")) for m in found if m]
+
+
 @dataclass
 class Block:
     """Prose (``kind == "prose"``) or one code fence (``kind == "code"``)."""
@@ -63,15 +78,10 @@ class Block:
 
     @property
     def skip_reason(self) -> str | None:
-        for mark in self.marks:
-            match = SKIP_REASON.search(mark)
-            if match and match.group("reason").strip():
-                return match.group("reason").strip()
-        return None
+        return skip_reason(self.marks)
 
     def includes(self) -> list[tuple[str, str | None]]:
-        found = (INCLUDE_LINE.match(line.strip()) for line in self.text.splitlines())
-        return [(m.group("path"), m.group("section")) for m in found if m]
+        return include_targets(self.text)
 
 
 @cache

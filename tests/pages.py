@@ -33,8 +33,7 @@ LANGUAGES = tuple(language["lang"] for language in site_languages())
 RUNNABLE_SYNTAX = {"python", "bash", "sh"}
 # Fences that include snippet sections, and the language their code runs in. pytest-codeblocks
 # collects only python/bash/sh fences, so it leaves these to tests/page_code.py.
-INCLUDE_SYNTAX = {"py": "python", "shell": "bash"}
-INCLUDE_LINE = re.compile(r'^--8<-- "(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"$')
+INCLUDE_SYNTAX, INCLUDE_LINE = page_blocks.INCLUDE_SYNTAX, page_blocks.INCLUDE_LINE
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
 FIGURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*figures/[^)\s]+\.svg)\)")
@@ -43,7 +42,6 @@ CHECKED_NUMBER = re.compile(
     r"<!--\s*(?P<kind>[=≈])\s*(?P<module>[\w.]+):(?P<name>\w+)\s*-->"
 )
 DISPLAY_MATH = re.compile(r"^\s*\$\$", re.M)
-SKIP_REASON = re.compile(r"""pytest\.mark\.skip\(reason=(['"])(?P<reason>.+?)\1\)""")
 
 
 @dataclass
@@ -65,15 +63,10 @@ class Fence:
 
     @property
     def skip_reason(self) -> str | None:
-        for mark in self.marks:
-            match = SKIP_REASON.search(mark)
-            if match and match.group("reason").strip():
-                return match.group("reason").strip()
-        return None
+        return page_blocks.skip_reason(self.marks)
 
     def includes(self) -> list[tuple[str, str | None]]:
-        found = (INCLUDE_LINE.match(line.strip()) for line in self.code.splitlines())
-        return [(m.group("path"), m.group("section")) for m in found if m]
+        return page_blocks.include_targets(self.code)
 
 
 @dataclass
