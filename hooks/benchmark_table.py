@@ -30,6 +30,9 @@ ROWS = {
         ("页面 HTML 中位数", "{median_page_kb} KB（共 {pages} 页）"),
         ("最重的页面", "{max_page_kb} KB（`{heaviest_page}`）"),
         ("公式最多的页面排版完成", "{mathjax_s} 秒（`{formula_page}`）"),
+        ("制作下载文件（离线版构建与两本 PDF，热构建之后）", "{downloads_s} 秒"),
+        ("离线版（zip，两种语言）", "{offline_zip_mb} MB"),
+        ("PDF：中文 / 英文", "{pdf_zh_mb} MB / {pdf_en_mb} MB"),
     ],
     "en": [
         ("Measure", "Result", "Target"),
@@ -43,6 +46,9 @@ ROWS = {
         ("Median page HTML", "{median_page_kb} KB (of {pages} pages)"),
         ("Heaviest page", "{max_page_kb} KB (`{heaviest_page}`)"),
         ("MathJax done on the formula-heaviest page", "{mathjax_s} s (`{formula_page}`)"),
+        ("Making the downloads (offline build, both PDFs; after a warm build)", "{downloads_s} s"),
+        ("Offline copy (zip, both languages)", "{offline_zip_mb} MB"),
+        ("PDF: Chinese / English", "{pdf_zh_mb} MB / {pdf_en_mb} MB"),
     ],
 }
 MACHINE = {"zh": "测量机器：{machine}。", "en": "Measured on {machine}."}

@@ -253,9 +253,11 @@ def rerender(config: MkDocsConfig, pages: set[Path], serve_url: str) -> None:
     log.info(f"Rendering again: {', '.join(sorted(p.relative_to(ROOT).as_posix() for p in pages))}")
     quiet = WithoutDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    config.plugins.on_startup(command="serve", dirty=True)
     try:
         build(config, serve_url=serve_url, dirty=True)
     finally:
+        config.plugins.on_shutdown()
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
 
 

@@ -1,4 +1,4 @@
-"""Notebooks: executed at build time with a cache; three repairs to mkdocs-jupyter's HTML.
+"""Notebooks: executed at build time with a cache; repairs to mkdocs-jupyter's HTML.
 
 1. Notebooks are committed without outputs. Each is executed with nbclient into
    .cache/notebooks, keyed by the notebook's bytes, the pinned requirements and the execution
@@ -12,6 +12,8 @@
    turn either off (``custom_mathjax_url`` only changes MathJax's address, and the site serves
    its own MathJax 3). The CSS moves into one content-hashed file, the CDN scripts are dropped,
    and code cells, which scroll sideways, become reachable by keyboard.
+4. ``links_to_pages_follow_the_build``: links to other pages, written as the hosted site's
+   folder URLs, point at the page's URL in this build (``page.html`` in the offline copy).
 
 The HTML is edited as a parsed document (BeautifulSoup). tests/test_notebooks.py fails when
 mkdocs-jupyter stops doing what these repairs undo, so that they can be removed.
@@ -22,14 +24,14 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import nbformat
 from bs4 import BeautifulSoup
 from markdown.extensions.toc import slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from nbclient import NotebookClient
@@ -141,11 +143,34 @@ def drop_cdn_scripts(soup: BeautifulSoup) -> None:
             script.decompose()
 
 
+def folder_url(file: File) -> str:
+    """A page's URL on the hosted site, where every page is a folder: a/b.md -> a/b/."""
+    stem = file.src_uri.rsplit(".", 1)[0]
+    return stem.removesuffix("index") if stem.split("/")[-1] == "index" else stem + "/"
+
+
+def links_to_pages_follow_the_build(soup: BeautifulSoup, page: Page, files: Files) -> None:
+    """Notebooks link to other pages by their folder URLs (../other/), which MkDocs leaves as
+    they are; the offline copy has no folders (other.html), so each such link is pointed at the
+    page's URL in this build."""
+    pages = {folder_url(file): file for file in files.documentation_pages()}
+    here = f"http://site/{folder_url(page.file)}"
+    for link in soup.find_all("a", href=True):
+        parts = urlsplit(link["href"])
+        if parts.scheme or parts.netloc or not parts.path:
+            continue
+        target = pages.get(urlsplit(urljoin(here, parts.path)).path.lstrip("/"))
+        if target is not None:
+            fragment = f"#{parts.fragment}" if parts.fragment else ""
+            link["href"] = target.url_relative_to(page.file) + fragment
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not is_notebook(page):
         return html
     soup = BeautifulSoup(html, "html.parser")
     cjk_heading_ids(soup, page)
+    links_to_pages_follow_the_build(soup, page, files)
     drop_cdn_scripts(soup)
     inline_css_to_file(soup, page, Path(config.site_dir))
     for cell in soup.select("div.highlight-ipynb"):

@@ -9,7 +9,7 @@ from pathlib import Path
 from hooks.figures import imported_snippet_modules
 from tests.links import parse, target_file
 from tests.pages import DOCS, ROOT, Page, config_files
-from tests.site import SITE, is_current
+from tests.site import SITE, is_current, site_prefix
 
 Inputs = list[Path | bytes]
 BUILD_MACHINERY = ("hooks", "overrides", "includes", "tools/build.py")
@@ -73,7 +73,7 @@ def built_page(lang: str, url_path: str) -> Inputs | None:
     html = SITE / url_path.lstrip("/") / "index.html"
     if not html.is_file():
         return None
-    referenced = [target_file(SITE, html, link) for link in parse(html).loaded]
+    referenced = [target_file(SITE, html, link, site_prefix()) for link in parse(html).loaded]
     local = [target for target, _ in filter(None, referenced) if target.is_file()]
     assets = SITE / ("" if lang == "zh" else lang) / "assets"
     return [html, *local, *sorted(p for p in assets.rglob("*") if p.is_file())]

@@ -53,12 +53,12 @@ def parse(page: Path) -> PageParser:
     return parser
 
 
-def target_file(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
-    """The file and fragment a relative link points to; None for other hosts and schemes."""
+def target_file(site: Path, page: Path, link: str, prefix: str) -> tuple[Path, str] | None:
+    """The file and fragment a relative link points to, for a site served under `prefix`; None
+    for other hosts and schemes."""
     parts = urlsplit(link)
     if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:", "javascript:")):
         return None
-    prefix = site_prefix()
     page_url = f"http://site{prefix}/{page.relative_to(site).as_posix()}"  # dot segments resolve
     path = unquote(urlsplit(urljoin(page_url, parts.path or page_url)).path)
     if not path.startswith(prefix + "/"):
@@ -69,12 +69,15 @@ def target_file(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
     return target, unquote(parts.fragment)
 
 
-def broken_links(site: Path) -> list[str]:
+def broken_links(site: Path, prefix: str | None = None) -> list[str]:
+    """Links, #anchors and images of a built site that resolve to nothing; the site is served
+    under site_prefix() unless `prefix` is given ('' for a copy opened from file://)."""
+    prefix = site_prefix() if prefix is None else prefix
     pages = {page: parse(page) for page in sorted(site.rglob("*.html"))}
     problems = []
     for page, parsed in pages.items():
         for link in parsed.links:
-            resolved = target_file(site, page, link)
+            resolved = target_file(site, page, link, prefix)
             if resolved is None:
                 continue
             target, fragment = resolved

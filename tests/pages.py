@@ -28,6 +28,15 @@ def config_files(root: Path = ROOT) -> list[Path]:
     return [root / "mkdocs.yml"] + [root / f"mkdocs.{code}.yml" for code in codes[1:]]
 
 
+def print_page_name(root: Path = ROOT) -> str:
+    """The print page's folder (or, in the offline copy, file stem): mkdocs-print-site-plugin's
+    print_page_basename, as mkdocs.yml sets it or by its default."""
+    with (root / "mkdocs.yml").open("rb") as handle:
+        plugins = yaml_load(handle, get_yaml_loader())["plugins"]
+    options = next(entry["print-site"] for entry in plugins if "print-site" in entry)
+    return options.get("print_page_basename", "print_page")
+
+
 LANGUAGES = tuple(language["lang"] for language in site_languages())
 
 RUNNABLE_SYNTAX = {"python", "bash", "sh"}

@@ -1,7 +1,9 @@
 """The built site (site/), rebuilt only when a hash of its inputs changed.
 
-`python -m tests.site` builds the site and records that hash (the Makefile's build step), so the
-tests use the site it built. Inside a test run the site is built at most once: pytest-xdist workers
+`python -m tests.site` builds the site, makes the downloads (tools/artefacts.py) and records that
+hash (the Makefile's build step), so the tests use the site it built; with `--if-changed` (the
+quick tier) it builds only when the inputs changed, and reuses downloads made from earlier inputs.
+Inside a test run the site is built at most once: pytest-xdist workers
 take a lock, and a worker that finds the inputs changed after the site was checked in the same run
 fails instead of rebuilding under the other worker's browser.
 """
@@ -96,8 +98,13 @@ def build_site(root: Path = ROOT, **options) -> subprocess.CompletedProcess:
     )
 
 
-def build(run: str = "") -> None:
+def build(run: str = "", stale_downloads_ok: bool = True) -> None:
+    """Build site/ and place the downloads in it (tools/artefacts.py); unless
+    `stale_downloads_ok`, downloads made from other inputs are made again first."""
+    from tools.artefacts import place_artefacts
+
     build_site(check=True)
+    print(place_artefacts(stale_ok=stale_downloads_ok), flush=True)
     STATE.write_text(json.dumps({"inputs": inputs_hash(), "run": run}), encoding="utf-8")
 
 
@@ -136,6 +143,9 @@ def page_language(site: Path, page: Path) -> str:
 
 if __name__ == "__main__":
     if "--if-changed" in sys.argv[1:] and is_current():
+        from tools.artefacts import place_artefacts
+
         print("site/ is up to date with its inputs: not rebuilt")
+        print(place_artefacts(stale_ok=True))
     else:
-        build()
+        build(stale_downloads_ok="--if-changed" in sys.argv[1:])

@@ -12,7 +12,7 @@ import pytest
 
 from hooks.figures import cached_svgs, figure_scripts
 from tests.links import parse
-from tests.pages import LANGUAGES
+from tests.pages import LANGUAGES, print_page_name
 from tests.site import ensure_built, html_pages, page_language, site_prefix
 
 NOTEBOOK_PAGE_MAX_BYTES = 300_000
@@ -88,11 +88,12 @@ def indexed_pages(index: list[dict]) -> set[str]:
 
 
 def built_pages(site: Path, lang: str) -> set[str]:
-    """Page URLs of one language, relative to that language's root."""
+    """Page URLs of one language, relative to that language's root, but the 404 page and the print
+    page, which repeats every page (search would find everything twice)."""
     root = site / "en" if lang == "en" else site
     urls = set()
     for page in content_pages(site):
-        if page_language(site, page) != lang or page.parent.name == "404":
+        if page_language(site, page) != lang or page.parent.name in {"404", print_page_name()}:
             continue
         rel = page.parent.relative_to(root).as_posix()
         urls.add("" if rel == "." else rel + "/")

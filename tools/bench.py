@@ -10,7 +10,9 @@ Run with `make bench`. Measures:
 - the test command (`make test`, the full tier), after a warm build;
 - the quick tier (`make check`) with nothing changed, and after editing one page;
 - page weights (HTML of each page): median, max and the heaviest page;
-- time until MathJax has typeset the page with the most formulas (headless Chromium).
+- time until MathJax has typeset the page with the most formulas (headless Chromium);
+- the downloads (tools/artefacts.py): the time to make them after a warm build (the offline
+  build of every language and the PDFs), and the size of each.
 """
 
 from __future__ import annotations
@@ -34,13 +36,15 @@ sys.path.insert(0, str(ROOT))
 from hooks.benchmark_table import TARGETS, benchmark_table  # noqa: E402
 from tests.pages import config_files  # noqa: E402
 from tests.site import build_site  # noqa: E402
+from tools.artefacts import CACHE as ARTEFACTS_CACHE  # noqa: E402
+from tools.artefacts import artefact_names, download_names, pdf_name, place_artefacts  # noqa: E402
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 SITE = ROOT / "site"
 RESULTS = ROOT / "bench" / "results.json"
 TABLE = ROOT / "bench" / "results.md"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 EDITED_PAGE = ROOT / "docs" / "en" / "activations" / "why_nonlinearity.md"
-CHROMIUM = "/usr/bin/chromium"
 
 
 def timed(command: list[str]) -> float:
@@ -129,6 +133,24 @@ def serve_rebuild_seconds() -> float:
         server.wait()
 
 
+def downloads_seconds() -> float:
+    """Make the downloads again from a warm build (their cache cleared), as `make test` does."""
+    shutil.rmtree(ARTEFACTS_CACHE, ignore_errors=True)
+    start = time.perf_counter()
+    place_artefacts()
+    return time.perf_counter() - start
+
+
+def download_sizes_mb() -> dict[str, float]:
+    names = artefact_names()
+    sizes = {name: (SITE / "downloads" / name).stat().st_size / 1e6 for name in names}
+    return {
+        "offline_zip_mb": round(sizes[download_names()["offline"]], 1),
+        "pdf_zh_mb": round(sizes[pdf_name("zh")], 1),
+        "pdf_en_mb": round(sizes[pdf_name("en")], 1),
+    }
+
+
 def page_weights() -> dict[str, int]:
     return {p.relative_to(SITE).as_posix(): p.stat().st_size for p in SITE.rglob("index.html")}
 
@@ -159,9 +181,7 @@ def mathjax_seconds(page: str) -> float:
     url = f"http://127.0.0.1:{server.server_address[1]}/{page.removesuffix('index.html')}"
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-            )
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             tab = browser.new_page()
             tab.goto(url, wait_until="load")
             tab.wait_for_function("() => window.MathJax && MathJax.startup.promise")
@@ -206,8 +226,9 @@ def measure() -> dict:
         "heaviest_page": heaviest.removesuffix("index.html"),
         "formula_page": formula_page.removesuffix("index.html"),
         "mathjax_s": round(mathjax_seconds(formula_page), 2),
+        "downloads_s": round(downloads_seconds(), 1),
     }
-    return results
+    return results | download_sizes_mb()
 
 
 MEASURES = (
@@ -224,6 +245,10 @@ MEASURES = (
     "heaviest_page",
     "formula_page",
     "mathjax_s",
+    "downloads_s",
+    "offline_zip_mb",
+    "pdf_zh_mb",
+    "pdf_en_mb",
 )
 
 

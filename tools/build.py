@@ -1,7 +1,8 @@
 """Build language projects one after another in one interpreter.
 
 `python tools/build.py mkdocs.yml mkdocs.en.yml` does what `mkdocs build --strict -f <config>`
-does for each config in turn (`--as-configured` leaves strictness to the config, for
+does for each config in turn (`<config>=<folder>` builds that project into another folder, as
+`-d <folder>` does) (`--as-configured` leaves strictness to the config, for
 tools/bench.py's plain render), without starting a new interpreter and importing MkDocs, Material,
 Jupyter and jieba again for every language (seconds of each warm build). It stops at the first
 project that fails, with MkDocs' own message and exit status.
@@ -16,11 +17,14 @@ import click
 from mkdocs.__main__ import cli
 
 
-def build(config: str, strict: bool = True) -> int:
-    """One `mkdocs build`; the log handler its command line installs is removed after."""
+def build(project: str, strict: bool = True) -> int:
+    """One `mkdocs build` of `config` or `config=site_dir`; the log handler its command line
+    installs is removed after."""
     logger = logging.getLogger("mkdocs")
     handlers = list(logger.handlers)
+    config, _, site_dir = project.partition("=")
     arguments = ["build", "-f", config] + (["--strict"] if strict else [])
+    arguments += ["--site-dir", site_dir] if site_dir else []
     try:
         cli.main(arguments, prog_name="mkdocs", standalone_mode=False)
     except click.ClickException as error:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,23 +18,14 @@ import pytest
 
 from tests.pages import ROOT
 from tests.site import ensure_built, site_prefix
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, chromium_missing
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def missing_requirement() -> str | None:
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    if reason := chromium_missing():
+        return reason
     if not AXE.exists():
         return f"no axe-core at {AXE.relative_to(ROOT)} (npm ci)"
     return None
