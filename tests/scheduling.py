@@ -45,6 +45,6 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """The controller (or a run without workers) records the durations its reports carried."""
     config = session.config
-    if hasattr(config, "workerinput") or not config.cache or not _seen:
+    if hasattr(config, "workerinput") or not getattr(config, "cache", None) or not _seen:
         return
     config.cache.set(RECORD, {**config.cache.get(RECORD, {}), **_seen})
