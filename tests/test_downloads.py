@@ -8,7 +8,6 @@ opened from file://, the print page on paper) is in tests/browser/test_downloads
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from pypdf import PdfReader
 from tests.links import broken_links, parse
 from tests.pages import DOCS, LANGUAGES, config_files, print_page_name, site_languages
 from tests.site import ensure_built
-from tools.artefacts import ARCHIVE_FOLDER, artefacts_key, download_names, pdf_name, read_state
+from tools.artefacts import artefacts_key, pdf_name, read_state, unpack_offline_copy
 
 pytestmark = [pytest.mark.full_tier]
 
@@ -33,11 +32,9 @@ def downloads() -> Path:
 
 @pytest.fixture(scope="module")
 def offline_copy(downloads, tmp_path_factory) -> Path:
-    """The archive, unpacked."""
-    target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(downloads / download_names()["offline"]) as archive:
-        archive.extractall(target)
-    return target / ARCHIVE_FOLDER
+    """The published archive, unpacked."""
+    ensure_built()
+    return unpack_offline_copy(tmp_path_factory.mktemp("offline"))
 
 
 def project(lang: str) -> dict:

@@ -141,6 +141,13 @@ def cjk_font_missing() -> str | None:
     return "no font with Chinese glyphs (apt-get install fonts-noto-cjk)"
 
 
+def unpack_offline_copy(target: Path) -> Path:
+    """The published archive unpacked into `target`; returns the copy's root folder."""
+    with zipfile.ZipFile(SITE / "downloads" / download_names()["offline"]) as archive:
+        archive.extractall(target)
+    return target / ARCHIVE_FOLDER
+
+
 def make_artefacts() -> None:
     if reason := chromium_missing() or cjk_font_missing():
         raise SystemExit(f"cannot print the books to PDF: {reason}")

@@ -3,7 +3,6 @@ Chromium lays it out on paper (what the PDF is printed from)."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from tests.browser.test_interaction import SEARCHES, TOP_RESULTS, search_results
 from tests.pages import DOCS, print_page_name, site_languages
 from tests.site import ensure_built
-from tools.artefacts import ARCHIVE_FOLDER, download_names
+from tools.artefacts import unpack_offline_copy
 
 pytestmark = [pytest.mark.full_tier]
 
@@ -25,11 +24,9 @@ PAPER_WIDTH_PX = round((210 - 2 * 15) / 25.4 * 96)
 
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("offline")
-    archive = ensure_built() / "downloads" / download_names()["offline"]
-    with zipfile.ZipFile(archive) as handle:
-        handle.extractall(target)
-    return target / ARCHIVE_FOLDER
+    """The published archive, unpacked."""
+    ensure_built()
+    return unpack_offline_copy(tmp_path_factory.mktemp("offline"))
 
 
 @pytest.fixture
