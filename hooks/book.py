@@ -12,6 +12,7 @@ does not do for this site: a relative base URL, and links to pages left out of t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from languages import project_language, relative_root  # a hook's folder is on sys.path
@@ -21,6 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs_print_site_plugin import urls
 from mkdocs_print_site_plugin.exclude import exclude
 from mkdocs_print_site_plugin.urls import get_page_key
 from offline import offline_plugin_enabled
@@ -28,6 +30,39 @@ from offline import offline_plugin_enabled
 PLUGIN = "print-site"
 serving = False
 excluded_pages: list[Page] = []
+
+# The plugin's own pattern and tags (mkdocs-print-site-plugin 2.9, urls.update_anchor_ids).
+TAG_WITH_ID = re.compile(r"<([^\s]+).*?id=\"([^\"]*?)\".*?>", flags=re.IGNORECASE)
+ID_ATTRIBUTE = re.compile(r'id="', flags=re.IGNORECASE)
+RENAMED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
+PLUGIN_UPDATE_ANCHOR_IDS = urls.update_anchor_ids
+
+
+def update_anchor_ids(page_html: str, page_key: str) -> str:
+    """The plugin's ``update_anchor_ids``, giving the same result in a fraction of the time.
+
+    The plugin runs its pattern from every ``<`` of a page, and from each it scans to the end of
+    the line: seconds per build on pages with long lines. A match cannot start on a line with no
+    ``id="`` after it (neither ``[^\\s]`` nor ``.`` crosses a newline), so each search here starts
+    on the next line that has one. The matches, and so the result, are the plugin's;
+    tests/test_book.py compares the two on every built page.
+    """
+    matches, position = [], 0
+    while found := ID_ATTRIBUTE.search(page_html, position):
+        line_start = page_html.rfind("\n", 0, found.start()) + 1
+        match = TAG_WITH_ID.search(page_html, max(position, line_start))
+        if not match:
+            break
+        matches.append(match)
+        position = match.end()
+    for match in matches:
+        if match.group(1) in RENAMED_TAGS:
+            old = match.group()
+            page_html = page_html.replace(old, old.replace(match.group(2), f"{page_key}-{match.group(2)}"))
+    return page_html
+
+
+urls.update_anchor_ids = update_anchor_ids
 
 
 def on_startup(command: str, dirty: bool) -> None:

@@ -211,13 +211,19 @@ def forms(term: dict, lang: str) -> list[str]:
     return [f for f in found if f]
 
 
-def form_pattern(form: str, lang: str) -> str:
-    """A regular expression for one form: Latin edges need a word boundary, CJK edges do not;
-    the space between a Latin and a Chinese part is optional; lower-case forms also match
-    capitalized, and English ones in the plural. A form written ``re:…`` is a regular expression
-    as it stands, for a word whose other senses must be ruled out (``re:梯度累积(?!成)``)."""
+def form_pattern(form: str, lang: str, group: str) -> str:
+    """A regular expression for one form, its match marked by the empty group ``group``: Latin
+    edges need a word boundary, CJK edges do not; the space between a Latin and a Chinese part is
+    optional; lower-case forms also match capitalized, and English ones in the plural. A form
+    written ``re:…`` is a regular expression as it stands, for a word whose other senses must be
+    ruled out (``re:梯度累积(?!成)``).
+
+    The pattern starts with the form's first character and puts the group and the left-edge test
+    after it, so that the regex engine can reject an alternative by its first character alone: in
+    one alternation of hundreds of forms, that is the difference between seconds and tenths of a
+    second per build."""
     if form.startswith("re:"):
-        return form[3:]
+        return f"(?P<{group}>{form[3:]})"
     parts = []
     for i, char in enumerate(form):
         if char == " ":
@@ -227,14 +233,12 @@ def form_pattern(form: str, lang: str) -> str:
             parts.append(f"[{char}{char.upper()}]")
         else:
             parts.append(re.escape(char))
-    pattern = "".join(parts)
+    first, rest = parts[0], "".join(parts[1:])
     if lang == "en" and form[-1].isalpha() and form.islower():
-        pattern += "(?:s|es)?"
-    if LATIN.match(form[0]):
-        pattern = f"(?<![{WORD}-]){pattern}"
-    if LATIN.match(form[-1]):
-        pattern = f"{pattern}(?![{WORD}])"
-    return pattern
+        rest += "(?:s|es)?"
+    left_edge = f"(?<![{WORD}-].)" if LATIN.match(form[0]) else ""
+    right_edge = f"(?![{WORD}])" if LATIN.match(form[-1]) else ""
+    return f"{first}(?P<{group}>){left_edge}{rest}{right_edge}"
 
 
 class Matcher:
@@ -257,7 +261,7 @@ class Matcher:
             for form in forms(term, lang):
                 group = f"t{len(patterns)}"
                 self.entries[group] = Entry(term["en"], term[lang], title)
-                patterns.append((len(form), f"(?P<{group}>{form_pattern(form, lang)})"))
+                patterns.append((len(form), form_pattern(form, lang, group)))
         patterns.sort(key=lambda p: -p[0])  # at one position the longest form wins
         self.regex = re.compile("|".join(p for _, p in patterns)) if patterns else None
 
