@@ -218,10 +218,10 @@ def form_pattern(form: str, lang: str, group: str) -> str:
     written ``re:…`` is a regular expression as it stands, for a word whose other senses must be
     ruled out (``re:梯度累积(?!成)``).
 
-    The pattern starts with the form's first character and puts the group and the left-edge test
-    after it, so that the regex engine can reject an alternative by its first character alone: in
-    one alternation of hundreds of forms, that is the difference between seconds and tenths of a
-    second per build."""
+    The pattern starts with the form's first character and puts the group after it, so that the
+    regex engine can reject an alternative by its first character alone: in one alternation of
+    hundreds of forms, that is the difference between seconds and tenths of a second per build.
+    The left edge of a Latin form is tested once for all of them (``Matcher``)."""
     if form.startswith("re:"):
         return f"(?P<{group}>{form[3:]})"
     parts = []
@@ -236,9 +236,13 @@ def form_pattern(form: str, lang: str, group: str) -> str:
     first, rest = parts[0], "".join(parts[1:])
     if lang == "en" and form[-1].isalpha() and form.islower():
         rest += "(?:s|es)?"
-    left_edge = f"(?<![{WORD}-].)" if LATIN.match(form[0]) else ""
     right_edge = f"(?![{WORD}])" if LATIN.match(form[-1]) else ""
-    return f"{first}(?P<{group}>){left_edge}{rest}{right_edge}"
+    return f"{first}(?P<{group}>){rest}{right_edge}"
+
+
+def alternation(patterns: list[tuple[int, str]]) -> str:
+    """One pattern of many, the longest form first: at one position the longest form wins."""
+    return "|".join(pattern for _, pattern in sorted(patterns, key=lambda p: -p[0]))
 
 
 class Matcher:
@@ -247,7 +251,7 @@ class Matcher:
     def __init__(self, glossary: dict, lang: str) -> None:
         other = "en" if lang == "zh" else "zh"
         self.entries: dict[str, Entry] = {}
-        patterns = []
+        patterns: dict[str, list[tuple[int, str]]] = {"written": [], "latin": [], "other": []}
         for term in glossary.get("terms") or []:
             names = [term[other]] if term[other] != term[lang] else []
             if term.get("abbr") and term["abbr"] not in (term[lang], term[other]):
@@ -259,11 +263,16 @@ class Matcher:
                 else definition
             )
             for form in forms(term, lang):
-                group = f"t{len(patterns)}"
+                group = f"t{len(self.entries)}"
                 self.entries[group] = Entry(term["en"], term[lang], title)
-                patterns.append((len(form), form_pattern(form, lang, group)))
-        patterns.sort(key=lambda p: -p[0])  # at one position the longest form wins
-        self.regex = re.compile("|".join(p for _, p in patterns)) if patterns else None
+                kind = "written" if form.startswith("re:") else "other"
+                kind = "latin" if kind == "other" and LATIN.match(form[0]) else kind
+                patterns[kind].append((len(form), form_pattern(form, lang, group)))
+        # A Latin form never starts inside a Latin word: one test, before any of them is tried.
+        latin = f"(?<![{WORD}-])(?:{alternation(patterns['latin'])})" if patterns["latin"] else ""
+        branches = [alternation(patterns["written"]), latin, alternation(patterns["other"])]
+        branches = [branch for branch in branches if branch]
+        self.regex = re.compile("|".join(branches)) if branches else None
 
     def split(self, text: str, seen: set[str]) -> list[str | tuple[str, Entry]]:
         """Text cut into plain strings and (matched text, entry) for first uses."""
