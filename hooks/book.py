@@ -56,9 +56,11 @@ def update_anchor_ids(page_html: str, page_key: str) -> str:
         matches.append(match)
         position = match.end()
     for match in matches:
-        if match.group(1) in RENAMED_TAGS:
-            old = match.group()
-            page_html = page_html.replace(old, old.replace(match.group(2), f"{page_key}-{match.group(2)}"))
+        tag, anchor = match.groups()
+        if tag in RENAMED_TAGS:
+            page_html = page_html.replace(
+                match.group(), match.group().replace(anchor, f"{page_key}-{anchor}")
+            )
     return page_html
 
 

@@ -14,6 +14,11 @@
    and code cells, which scroll sideways, become reachable by keyboard.
 4. ``links_to_pages_follow_the_build``: links to other pages, written as the hosted site's
    folder URLs, point at the page's URL in this build (``page.html`` in the offline copy).
+5. mkdocs-jupyter's own cache of the HTML it renders (``cache: true``) gets a folder per
+   language and pinned requirements (``on_config``). Its key is the notebook's bytes and its
+   options, not the versions of nbconvert and its templates; and after each build it deletes the
+   entries that build did not use, so with one folder the English build would delete every
+   Chinese entry.
 
 The HTML is edited as a parsed document (BeautifulSoup). tests/test_notebooks.py fails when
 mkdocs-jupyter stops doing what these repairs undo, so that they can be removed.
@@ -69,6 +74,15 @@ def executed_copy(notebook: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
     return target
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    options = config.plugins["mkdocs-jupyter"].config
+    if options["cache"]:
+        pins = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()[:16]
+        folder = ROOT / ".cache" / "mkdocs-jupyter" / f"{config.theme['language']}-{pins}"
+        options["cache_dir"] = str(folder)
+    return config
 
 
 def is_notebook(page: Page) -> bool:
