@@ -7,7 +7,8 @@ path from this project's root to the downloads and whether this is the offline c
 the plugin off under ``mkdocs serve``: the print page renders every page again after each edit,
 and a dirty build of one page would make a print page of that page alone. Its ``on_config`` runs
 before the plugin's, which reads these options. After the plugin, it fixes two things the plugin
-does not do for this site: a relative base URL, and links to pages left out of the book.
+does not do for this site: a relative base URL, and links to pages left out of the book. It also
+gives the plugin a faster ``update_anchor_ids`` with the same result (seconds of every build).
 """
 
 from __future__ import annotations

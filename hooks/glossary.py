@@ -240,6 +240,13 @@ def form_pattern(form: str, lang: str, group: str) -> str:
     return f"{first}(?P<{group}>){rest}{right_edge}"
 
 
+def form_kind(form: str) -> str:
+    """Which branch of the matcher a form joins: written as a regex, Latin-initial, or other."""
+    if form.startswith("re:"):
+        return "written"
+    return "latin" if LATIN.match(form[0]) else "other"
+
+
 def alternation(patterns: list[tuple[int, str]]) -> str:
     """One pattern of many, the longest form first: at one position the longest form wins."""
     return "|".join(pattern for _, pattern in sorted(patterns, key=lambda p: -p[0]))
@@ -265,9 +272,7 @@ class Matcher:
             for form in forms(term, lang):
                 group = f"t{len(self.entries)}"
                 self.entries[group] = Entry(term["en"], term[lang], title)
-                kind = "written" if form.startswith("re:") else "other"
-                kind = "latin" if kind == "other" and LATIN.match(form[0]) else kind
-                patterns[kind].append((len(form), form_pattern(form, lang, group)))
+                patterns[form_kind(form)].append((len(form), form_pattern(form, lang, group)))
         # A Latin form never starts inside a Latin word: one test, before any of them is tried.
         latin = f"(?<![{WORD}-])(?:{alternation(patterns['latin'])})" if patterns["latin"] else ""
         branches = [alternation(patterns["written"]), latin, alternation(patterns["other"])]
