@@ -27,7 +27,6 @@ mkdocs-jupyter stops doing what these repairs undo, so that they can be removed.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -41,13 +40,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from page_blocks import atx_headings  # MkDocs puts a hook's own folder on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "notebooks"
 REQUIREMENTS = ROOT / "requirements.txt"
 # Timing metadata off and output streams merged, so that two runs write identical files.
 EXECUTION_OPTIONS = {"timeout": 300, "record_timing": False, "coalesce_streams": True}
-MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
 
@@ -100,10 +99,10 @@ def english_heading_ids(src_uri: str) -> list[str]:
     """Heading ids of the English version of a notebook, as a table of contents makes them."""
     english = nbformat.read(ROOT / "docs" / "en" / src_uri, as_version=4)
     texts = [
-        match.group(1)
+        text
         for cell in english.cells
         if cell.cell_type == "markdown"
-        for match in MARKDOWN_HEADING.finditer(cell.source)
+        for _, text in atx_headings(cell.source)
     ]
     return [slugify(text, "-") for text in texts]
 

@@ -21,6 +21,9 @@ from functools import cache
 from pathlib import Path
 
 import markdown
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # Fences whose body is include lines only, and the language their code runs in.
 INCLUDE_SYNTAX = {"py": "python", "shell": "bash"}
 INCLUDE_LINE = re.compile(r'^--8<-- "(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"$')
-FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>`{3,}|~{3,})\s*(?P<info>[^`]*)$")
 COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
 EXPECTED_OUTPUT = "pytest-codeblocks:expected-output"
 SKIP_REASON = re.compile(r"""pytest\.mark\.skip\(reason=(['"])(?P<reason>.+?)\1\)""")
@@ -125,44 +127,47 @@ def section_text(path: str, section: str | None, root: Path = ROOT) -> str:
     return expand(f'--8<-- "{target}"', root)
 
 
-def closes(line: str, indent: str, marker: str) -> bool:
-    stripped = line.strip()
-    return (
-        stripped.startswith(marker[0] * len(marker))
-        and stripped.strip(marker[0]) == ""
-        and len(line) - len(line.lstrip()) <= len(indent) + 3
-    )
+@cache
+def markdown_parser() -> MarkdownIt:
+    """CommonMark as markdown-it-py parses it, with admonitions (``!!!``, ``???``, ``???+``) and
+    without indented code: on these pages four spaces of indentation are the body of an
+    admonition or a list item, as in Python-Markdown, and the fences in them are still fences."""
+    return MarkdownIt("commonmark").disable("code").use(admon_plugin)
+
+
+def tokens(text: str) -> list[Token]:
+    """The page's block tokens, nested ones included, in source order."""
+    return markdown_parser().parse(text)
 
 
 def split_fences(text: str) -> list[tuple[str, int, list[str], str, str]]:
     """(kind, first line number, lines, syntax, indent) runs of prose and fenced code."""
-    runs: list[tuple[str, int, list[str], str, str]] = []
-    prose: list[str] = []
-    prose_start = 1
     lines = text.splitlines()
-    i = 0
-    while i < len(lines):
-        opened = FENCE_OPEN.match(lines[i])
-        if not opened:
-            if not prose:
-                prose_start = i + 1
-            prose.append(lines[i])
-            i += 1
+    runs: list[tuple[str, int, list[str], str, str]] = []
+    start = 0
+    for token in tokens(text):
+        if token.type != "fence" or token.map is None:
             continue
-        if prose:
-            runs.append(("prose", prose_start, prose, "", ""))
-            prose = []
-        indent, marker = opened.group("indent"), opened.group("marker")
-        syntax = opened.group("info").strip().split(" ")[0].lstrip(".").strip("{}")
-        body, j = [], i + 1
-        while j < len(lines) and not closes(lines[j], indent, marker):
-            body.append(lines[j])
-            j += 1
-        runs.append(("code", i + 1, body, syntax, indent))
-        i = j + 1
-    if prose:
-        runs.append(("prose", prose_start, prose, "", ""))
+        opening, end = token.map
+        if opening > start:
+            runs.append(("prose", start + 1, lines[start:opening], "", ""))
+        indent = lines[opening][: len(lines[opening]) - len(lines[opening].lstrip())]
+        syntax = token.info.strip().split(" ")[0].lstrip(".").strip("{}")
+        runs.append(("code", opening + 1, token.content.splitlines(), syntax, indent))
+        start = end
+    if start < len(lines):
+        runs.append(("prose", start + 1, lines[start:], "", ""))
     return runs
+
+
+def atx_headings(text: str) -> list[tuple[int, str]]:
+    """(level, text as written, attribute list included) of every ``#`` heading outside code."""
+    found = tokens(text)
+    return [
+        (int(token.tag[1:]), found[i + 1].content)
+        for i, token in enumerate(found)
+        if token.type == "heading_open" and token.markup.startswith("#")
+    ]
 
 
 def trailing_comments(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -174,14 +179,9 @@ def trailing_comments(lines: list[str]) -> tuple[list[str], list[str]]:
     return lines[:end], marks
 
 
-def dedent_body(body: list[str], indent: str) -> str:
-    """The fence's lines without the fence's own indentation (whitespace-only lines kept)."""
-    text = "\n".join(line[len(indent) :] if line.startswith(indent) else line for line in body)
-    return text + ("\n" if body else "")
-
-
-def blocks_of(text: str, root: Path = ROOT) -> list[Block]:
-    """The ordered blocks of a page's Markdown; include fences carry their expanded code."""
+def blocks_of(text: str, root: Path | None = ROOT) -> list[Block]:
+    """The ordered blocks of a page's Markdown; include fences carry their code as expanded
+    with ``root`` as the project's directory, or, with ``root=None``, their include lines."""
     blocks: list[Block] = []
     pending_marks: list[str] = []
     for kind, lineno, lines, syntax, indent in split_fences(text):
@@ -190,7 +190,7 @@ def blocks_of(text: str, root: Path = ROOT) -> list[Block]:
             if any(line.strip() for line in kept):
                 blocks.append(Block("prose", lineno, "\n".join(kept).strip("\n") + "\n"))
             continue
-        body = dedent_body(lines, indent)
+        body = "".join(f"{line}\n" for line in lines)
         marks, pending_marks = pending_marks, []
         if EXPECTED_OUTPUT in marks:
             previous = next((b for b in reversed(blocks) if b.kind == "code"), None)
@@ -198,7 +198,7 @@ def blocks_of(text: str, root: Path = ROOT) -> list[Block]:
                 previous.expected_output = body
                 continue
         block = Block("code", lineno, body, syntax=syntax, indent=indent, marks=marks)
-        block.code = expand(body, root) if block.is_include else body
+        block.code = expand(body, root) if block.is_include and root else body
         blocks.append(block)
     return blocks
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-from pytest_codeblocks.main import extract_from_file
 
 from hooks import page_blocks
 
@@ -43,7 +42,6 @@ RUNNABLE_SYNTAX = {"python", "bash", "sh"}
 # Fences that include snippet sections, and the language their code runs in. pytest-codeblocks
 # collects only python/bash/sh fences, so it leaves these to tests/page_code.py.
 INCLUDE_SYNTAX, INCLUDE_LINE = page_blocks.INCLUDE_SYNTAX, page_blocks.INCLUDE_LINE
-HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
 FIGURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*figures/[^)\s]+\.svg)\)")
 CHECKED_NUMBER = re.compile(
@@ -51,31 +49,6 @@ CHECKED_NUMBER = re.compile(
     r"<!--\s*(?P<kind>[=≈])\s*(?P<module>[\w.]+):(?P<name>\w+)\s*-->"
 )
 DISPLAY_MATH = re.compile(r"^\s*\$\$", re.M)
-
-
-@dataclass
-class Fence:
-    syntax: str
-    code: str
-    lineno: int
-    marks: list[str] = field(default_factory=list)
-    expected_output: str | None = None
-
-    @property
-    def is_include(self) -> bool:
-        lines = [line for line in self.code.splitlines() if line.strip()]
-        return self.syntax in INCLUDE_SYNTAX and all(INCLUDE_LINE.match(x) for x in lines)
-
-    @property
-    def language(self) -> str:
-        return INCLUDE_SYNTAX.get(self.syntax, self.syntax)
-
-    @property
-    def skip_reason(self) -> str | None:
-        return page_blocks.skip_reason(self.marks)
-
-    def includes(self) -> list[tuple[str, str | None]]:
-        return page_blocks.include_targets(self.code)
 
 
 @dataclass
@@ -94,23 +67,24 @@ class Page:
     def text(self) -> str:
         return self.path.read_text(encoding="utf-8")
 
-    def fences(self) -> list[Fence]:
-        return [
-            Fence(b.syntax.strip(), b.code, b.lineno, list(b.marks), b.expected_output)
-            for b in extract_from_file(self.path)
-        ]
+    def blocks(self) -> list[page_blocks.Block]:
+        """The page as hooks/page_blocks.py splits it with markdown-it-py: prose and fences."""
+        return list(blocks_of_file(self.path, self.path.stat().st_mtime_ns))
+
+    def fences(self) -> list[page_blocks.Block]:
+        return [block for block in self.blocks() if block.kind == "code"]
 
     def prose(self) -> str:
-        """Text outside code fences."""
-        return strip_fences(self.text)
+        """Text outside code fences, without the marker comments that precede a fence."""
+        return "\n".join(b.text for b in self.blocks() if b.kind == "prose")
 
     def heading_ids(self) -> list[str]:
+        """The id of every heading below the title: its attribute list's ``#id``."""
         ids = []
-        for line in self.prose().splitlines():
-            heading = HEADING.match(line)
-            if heading:
-                found = HEADING_ID.search(heading.group(2))
-                ids.append(found.group(1) if found else f"<no id: {heading.group(2)}>")
+        for level, text in page_blocks.atx_headings(self.text):
+            found = HEADING_ID.search(text)
+            if level >= 2:
+                ids.append(found.group(1) if found else f"<no id: {text}>")
         return ids
 
     def figures(self) -> list[str]:
@@ -129,22 +103,10 @@ class Page:
         return [inc for fence in self.fences() if fence.is_include for inc in fence.includes()]
 
 
-FENCE_OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})")
-
-
-def strip_fences(text: str) -> str:
-    out, closing = [], None
-    for line in text.splitlines():
-        opened = FENCE_OPEN.match(line)
-        if closing is None and opened:
-            closing = opened.group(2)
-            continue
-        if closing is not None:
-            if line.strip().startswith(closing) and line.strip().strip(closing[0]) == "":
-                closing = None
-            continue
-        out.append(line)
-    return "\n".join(out)
+@cache
+def blocks_of_file(path: Path, mtime_ns: int) -> tuple[page_blocks.Block, ...]:
+    """A page's blocks as written (include lines not expanded), parsed once per version."""
+    return tuple(page_blocks.blocks_of(path.read_text(encoding="utf-8"), root=None))
 
 
 @cache
@@ -178,6 +140,6 @@ def section_text(path: str, section: str | None) -> str:
     return page_blocks.section_text(path, section, ROOT)
 
 
-def expanded_code(fence: Fence) -> str:
+def expanded_code(fence: page_blocks.Block) -> str:
     """A fence's code as the page shows it (hooks/page_blocks.py, the build's own expansion)."""
     return page_blocks.expand(fence.code, ROOT)
