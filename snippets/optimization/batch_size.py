@@ -174,11 +174,18 @@ def seconds_per_step(batch_size: int, steps: int = 50) -> float:
 
 def fastest_steps(batch_sizes: tuple[int, ...], rounds: int = 10) -> dict[int, float]:
     """The fastest step of each batch size over rounds in which the sizes take turns: a moment
-    when the machine is busy then slows one round of every size, not every step of one size."""
-    best = dict.fromkeys(batch_sizes, float("inf"))
-    for _ in range(rounds):
-        for batch_size in batch_sizes:
-            best[batch_size] = min(best[batch_size], seconds_per_step(batch_size, steps=10))
+    when the machine is busy then slows one round of every size, not every step of one size.
+    Timed on one thread: a product split across threads waits for the last of them, so on a
+    machine busy with other work the larger batches, which are split, would be timed waiting."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        best = dict.fromkeys(batch_sizes, float("inf"))
+        for _ in range(rounds):
+            for batch_size in batch_sizes:
+                best[batch_size] = min(best[batch_size], seconds_per_step(batch_size, steps=10))
+    finally:
+        torch.set_num_threads(threads)
     return best
 
 
