@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 # --8<-- [start:setup]
 import time
 import timeit
@@ -180,15 +182,47 @@ def penalty_gradient(create_graph: bool) -> float:
     return w.grad.item()
 
 
-_FLOPS = {width: forward_backward_flops(width) for width in (64, 256, 1024)}
-PARAMS_SMALL, PARAMS_LARGE = _FLOPS[64][0], _FLOPS[1024][0]
-FLOP_RATIO_SMALL = _FLOPS[64][2] / _FLOPS[64][1]
-FLOP_RATIO_LARGE = _FLOPS[1024][2] / _FLOPS[1024][1]
+@functools.cache
+def flops_by_width() -> dict[int, tuple[int, int, int]]:
+    """(parameters, forward FLOPs, backward FLOPs) of the MLP at three widths; counting them
+    takes seconds, so it is done when a check first asks, not on import."""
+    return {width: forward_backward_flops(width) for width in (64, 256, 1024)}
+
+
+def params_small() -> int:
+    return flops_by_width()[64][0]
+
+
+def params_large() -> int:
+    return flops_by_width()[1024][0]
+
+
+def flop_ratio(width: int) -> float:
+    _, forward, backward = flops_by_width()[width]
+    return backward / forward
+
+
+def flop_ratio_small() -> float:
+    return flop_ratio(64)
+
+
+def flop_ratio_large() -> float:
+    return flop_ratio(1024)
+
+
 FLOP_RATIO_LIMIT = 2
-_NARROW_WIDE = jacobian_flops(4, 1000)  # few inputs, many outputs
-_WIDE_NARROW = jacobian_flops(1000, 4)  # many inputs, few outputs
-JACREV_OVER_JACFWD_FEW_INPUTS = _NARROW_WIDE["jacrev"] / _NARROW_WIDE["jacfwd"]
-JACFWD_OVER_JACREV_FEW_OUTPUTS = _WIDE_NARROW["jacfwd"] / _WIDE_NARROW["jacrev"]
+
+
+def jacrev_over_jacfwd_few_inputs() -> float:
+    flops = jacobian_flops(4, 1000)
+    return flops["jacrev"] / flops["jacfwd"]
+
+
+def jacfwd_over_jacrev_few_outputs() -> float:
+    flops = jacobian_flops(1000, 4)
+    return flops["jacfwd"] / flops["jacrev"]
+
+
 FIRST, SECOND, THIRD = derivatives_by_autograd()
 PENALTY_WITHOUT_GRAPH = penalty_gradient(create_graph=False)
 PENALTY_WITH_GRAPH = penalty_gradient(create_graph=True)
