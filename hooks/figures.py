@@ -57,7 +57,8 @@ def imported_snippet_modules(script: Path) -> set[Path]:
     seen: set[Path] = set()
     pending = [script]
     while pending:
-        for name in imported_names(pending.pop().read_text(encoding="utf-8")):
+        source = pending.pop().read_text(encoding="utf-8")
+        for name in imported_names(source) if "snippets" in source else ():
             if not name.startswith("snippets"):
                 continue
             candidate = ROOT.joinpath(*name.split(".")).with_suffix(".py")

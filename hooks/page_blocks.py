@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import markdown
@@ -129,14 +129,17 @@ def section_text(path: str, section: str | None, root: Path = ROOT) -> str:
 
 @cache
 def markdown_parser() -> MarkdownIt:
-    """CommonMark as markdown-it-py parses it, with admonitions (``!!!``, ``???``, ``???+``) and
-    without indented code: on these pages four spaces of indentation are the body of an
-    admonition or a list item, as in Python-Markdown, and the fences in them are still fences."""
-    return MarkdownIt("commonmark").disable("code").use(admon_plugin)
+    """CommonMark's block structure as markdown-it-py parses it, with admonitions (``!!!``,
+    ``???``, ``???+``) and without indented code: on these pages four spaces of indentation are
+    the body of an admonition or a list item, as in Python-Markdown, and the fences in them are
+    still fences. Inline parsing is off: only fences and headings' text are read."""
+    return MarkdownIt("commonmark").disable(["code", "inline", "text_join"]).use(admon_plugin)
 
 
+@lru_cache(maxsize=512)
 def tokens(text: str) -> list[Token]:
-    """The page's block tokens, nested ones included, in source order."""
+    """The page's block tokens, nested ones included, in source order (parsed once per text;
+    callers only read them)."""
     return markdown_parser().parse(text)
 
 

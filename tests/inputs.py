@@ -4,15 +4,21 @@ of a file. Each function returns everything a check reads, or None when that can
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from functools import cache
 from pathlib import Path
 
 from hooks.figures import imported_snippet_modules
 from tests.links import parse, target_file
-from tests.pages import DOCS, ROOT, Page, config_files
+from tests.pages import DOCS, ROOT, Page, config_files, site_languages
 from tests.site import SITE, is_current, site_prefix
+from tools.artefacts import DOWNLOADS
 
 Inputs = list[Path | bytes]
 BUILD_MACHINERY = ("hooks", "overrides", "includes", "tools/build.py")
+LOADED = ROOT / ".cache" / "loaded"
 
 
 def files_under(*names: str) -> list[Path]:
@@ -23,12 +29,19 @@ def files_under(*names: str) -> list[Path]:
     return [p for p in found if "__pycache__" not in p.parts]
 
 
+@cache
+def snippet_imports(path: Path) -> frozenset[Path]:
+    """The snippets modules a Python file imports, transitively (inputs do not change during a
+    run)."""
+    return frozenset(imported_snippet_modules(path))
+
+
 def with_imports(paths: list[Path]) -> list[Path]:
     """Python files and every snippets module they import, transitively."""
     found = list(paths)
     for path in paths:
         if path.suffix == ".py" and path.is_file():
-            found += imported_snippet_modules(path)
+            found += snippet_imports(path)
     return found
 
 
@@ -55,6 +68,7 @@ def all_page_code(pages: tuple[Page, ...]) -> Inputs:
     return [*files_under("snippets"), *(code_signature(page) for page in pages)]
 
 
+@cache
 def chapter_tests(test_file: Path) -> Inputs | None:
     """A chapter's own tests (tests/<chapter>/): that chapter's snippets and pages, and every
     snippets module the test imports."""
@@ -73,10 +87,71 @@ def built_page(lang: str, url_path: str) -> Inputs | None:
     html = SITE / url_path.lstrip("/") / "index.html"
     if not html.is_file():
         return None
+    return [html, *loaded_files(html), *language_assets(lang)]
+
+
+@cache
+def language_assets(lang: str) -> tuple[Path, ...]:
+    """The language's theme, MathJax, site CSS and JS: what its pages load further themselves."""
+    assets = SITE / language_prefix(lang) / "assets"
+    return tuple(sorted(p for p in assets.rglob("*") if p.is_file()))
+
+
+def loaded_files(html: Path) -> list[Path]:
+    """The local files a built page loads. Parsing a page takes tens of milliseconds, so the
+    list is kept in .cache/loaded/ under a hash of the page's place, content and site prefix."""
+    where = f"{html.relative_to(SITE).as_posix()}\0{site_prefix()}\0".encode()
+    record = LOADED / f"{hashlib.sha256(where + html.read_bytes()).hexdigest()}.json"
+    if record.is_file():
+        return [SITE / name for name in json.loads(record.read_text(encoding="utf-8"))]
     referenced = [target_file(SITE, html, link, site_prefix()) for link in parse(html).loaded]
-    local = [target for target, _ in filter(None, referenced) if target.is_file()]
-    assets = SITE / ("" if lang == "zh" else lang) / "assets"
-    return [html, *local, *sorted(p for p in assets.rglob("*") if p.is_file())]
+    local = sorted({target for target, _ in filter(None, referenced)})
+    names = [target.relative_to(SITE).as_posix() for target in local if target.is_relative_to(SITE)]
+    LOADED.mkdir(parents=True, exist_ok=True)
+    partial = record.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(json.dumps(names), encoding="utf-8")
+    partial.replace(record)
+    return [SITE / name for name in names]
+
+
+@cache
+def language_prefix(lang: str) -> str:
+    return next(language["prefix"] for language in site_languages() if language["lang"] == lang)
+
+
+def language_page(lang: str, path: str) -> Inputs | None:
+    """A built page given by its language and its path below the language's root."""
+    return built_page(lang, language_prefix(lang) + path)
+
+
+def built_pages(*pages: tuple[str, str]) -> Inputs | None:
+    """Several built pages, (language, path) as for language_page, for a check that visits them
+    all."""
+    found = [language_page(lang, path) for lang, path in pages]
+    return None if None in found else [path for page in found for path in page]
+
+
+def search(lang: str) -> Inputs | None:
+    """A search typed on the language's home page: that page and the language's search index."""
+    home = language_page(lang, "")
+    index = SITE / language_prefix(lang) / "search" / "search_index.json"
+    return None if home is None else [*home, index]
+
+
+@cache
+def built_site() -> Inputs | None:
+    """Every file of the built site but the downloads (whose checks are not cached): what a
+    site-wide check of the built pages reads."""
+    if not is_current():
+        return None
+    files = sorted(p for p in SITE.rglob("*") if p.is_file())
+    return [p for p in files if p.relative_to(SITE).parts[0] != DOWNLOADS]
+
+
+def with_built_site(*paths: Path) -> Inputs | None:
+    """The built site and source files a check also reads."""
+    site = built_site()
+    return None if site is None else [*site, *paths]
 
 
 def build_machinery() -> Inputs:

@@ -5,6 +5,7 @@ loaded resources, <html lang>, the language selector, class names) comes from it
 
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -48,6 +49,14 @@ class PageParser(HTMLParser):
 
 
 def parse(page: Path) -> PageParser:
+    """What the tests read from a built page; parsed once per version of the file (callers only
+    read the result)."""
+    status = page.stat()
+    return parsed(page, status.st_mtime_ns, status.st_size)
+
+
+@functools.cache
+def parsed(page: Path, mtime_ns: int, size: int) -> PageParser:
     parser = PageParser()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser

@@ -15,10 +15,19 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
+@cache
+def parsed_config(text: bytes) -> dict:
+    """A project file's YAML as MkDocs loads it (with its !ENV tags), parsed once per content."""
+    return yaml_load(text, get_yaml_loader())
+
+
+def main_config(root: Path) -> dict:
+    return parsed_config((root / "mkdocs.yml").read_bytes())
+
+
 def site_languages(root: Path = ROOT) -> list[dict]:
     """extra.languages of mkdocs.yml: the one list of languages, the default first."""
-    with (root / "mkdocs.yml").open("rb") as handle:
-        return yaml_load(handle, get_yaml_loader())["extra"]["languages"]
+    return main_config(root)["extra"]["languages"]
 
 
 def config_files(root: Path = ROOT) -> list[Path]:
@@ -30,8 +39,7 @@ def config_files(root: Path = ROOT) -> list[Path]:
 def print_page_name(root: Path = ROOT) -> str:
     """The print page's folder (or, in the offline copy, file stem): mkdocs-print-site-plugin's
     print_page_basename, as mkdocs.yml sets it or by its default."""
-    with (root / "mkdocs.yml").open("rb") as handle:
-        plugins = yaml_load(handle, get_yaml_loader())["plugins"]
+    plugins = main_config(root)["plugins"]
     options = next(entry["print-site"] for entry in plugins if "print-site" in entry)
     return options.get("print_page_basename", "print_page")
 

@@ -24,10 +24,16 @@ PAGES = markdown_pages()
 pair_ids = [zh.path.relative_to(DOCS / "zh").as_posix() for zh, _ in PAIRS]
 
 
+def the_page(page) -> list:
+    """The inputs of a check that reads the page alone."""
+    return [page.path]
+
+
 def test_every_page_exists_in_both_languages():
     assert missing_translations(DOCS, list(LANGUAGES)) == []
 
 
+@pytest.mark.inputs.with_args(lambda zh, en: [zh.path, en.path])
 @pytest.mark.parametrize(("zh", "en"), PAIRS, ids=pair_ids)
 def test_translation_has_the_same_structure(zh, en):
     for aspect in (
@@ -47,12 +53,14 @@ def test_translation_has_the_same_structure(zh, en):
     )
 
 
+@pytest.mark.inputs.with_args(the_page)
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.rel)
 def test_headings_have_fixed_ids(page):
     missing = [h for h in page.heading_ids() if h.startswith("<no id")]
     assert not missing, f"{page.rel}: headings need {{ #ascii-id }}: {missing}"
 
 
+@pytest.mark.inputs.with_args(the_page)
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.rel)
 def test_every_code_fence_is_run_or_skipped_with_a_reason(page):
     unaccounted = [
@@ -69,12 +77,14 @@ def test_every_code_fence_is_run_or_skipped_with_a_reason(page):
     assert not skipped_without_reason, f"skips need reason='...': {skipped_without_reason}"
 
 
+@pytest.mark.inputs.with_args(lambda page: inputs.page_code(page))
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.rel)
 def test_includes_resolve(page):
     for path, section in page.include_targets():
         section_text(path, section)
 
 
+@pytest.mark.inputs.with_args(lambda page: [page.path, *figure_scripts()])
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.rel)
 def test_figures_exist_and_have_alt_text(page):
     known = {figure_uri(s) for s in figure_scripts()}
@@ -99,6 +109,7 @@ def test_numbers_in_prose_match_the_code(zh, en):
     assert mismatched_numbers(zh) + mismatched_numbers(en) == []
 
 
+@pytest.mark.inputs.with_args(the_page)
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.rel)
 def test_decimal_numbers_in_prose_are_checked(page):
     assert unchecked_decimals(page) == []

@@ -20,7 +20,7 @@ from hooks.glossary import (
     problems,
     unsortable_characters,
 )
-from tests.pages import DOCS, markdown_pages
+from tests.pages import DOCS, ROOT, markdown_pages
 
 GLOSSARY = load_glossary()
 PAGES = [p for p in markdown_pages() if not p.rel.endswith("/glossary.md")]
@@ -110,6 +110,7 @@ def test_the_glossary_table_has_one_row_per_term_with_its_link(lang):
     assert "(information_theory/cross_entropy_kl.md#cross-entropy)" in row
 
 
+@pytest.mark.inputs.with_args(lambda page: [page.path, ROOT / "includes" / "glossary.yml"])
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.rel)
 def test_terms_a_page_introduces_in_bold_are_in_the_glossary(page):
     unlisted = unlisted_bold_terms(page.prose(), page.lang, known_names(page.lang))

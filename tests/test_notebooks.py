@@ -21,6 +21,7 @@ def test_there_are_notebooks_in_both_languages():
     assert zh and zh == en
 
 
+@pytest.mark.inputs.with_args(lambda path: [path])
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_notebook_is_committed_without_outputs(path):
     nb = nbformat.read(path, as_version=4)

@@ -19,10 +19,10 @@ from hooks.page_blocks import page_blocks
 from hooks.page_notebooks import is_cell
 from tests import inputs
 from tests.pages import DOCS, markdown_pages, site_languages
-from tests.site import ensure_built
+from tests.site import SITE, ensure_built, is_current
 
 PREFIX = {language["lang"]: language["prefix"] for language in site_languages()}
-PAGES = [p for p in markdown_pages() if any(is_cell(b) for b in page_blocks(p.path))]
+PAGES = [p for p in markdown_pages() if any(is_cell(b) for b in p.blocks())]
 NOTEBOOK_HOOKS = ("hooks/page_notebooks.py", "hooks/page_blocks.py", "mkdocs.yml")
 EXECUTED = {"zh/activations/softmax.md", "en/pytorch_basics/autograd.md"}
 
@@ -34,9 +34,15 @@ def notebook_path(site, page):
 
 
 def page_html(site, page):
-    rel = page.path.relative_to(DOCS / page.lang)
-    folder = rel.parent if rel.stem == "index" else rel.parent / rel.stem
-    return (site / PREFIX[page.lang] / folder / "index.html").read_text(encoding="utf-8")
+    return notebook_path(site, page).with_name("index.html").read_text(encoding="utf-8")
+
+
+def built_notebook(page) -> inputs.Inputs | None:
+    """The page's code, and the notebook and page the build made of it."""
+    if not is_current():
+        return None
+    notebook = notebook_path(SITE, page)
+    return [*inputs.page_code(page), notebook, notebook.with_name("index.html")]
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +55,7 @@ def test_every_page_with_python_code_has_a_notebook():
     assert not [p for p in PAGES if p.path.suffix != ".md"]
 
 
+@pytest.mark.inputs.with_args(built_notebook)
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.rel)
 def test_the_notebook_holds_the_page_code_and_is_linked(site, page):
     path = notebook_path(site, page)

@@ -37,6 +37,7 @@ def test_pages_hold_with_scalar_kernels_and_one_thread(record_property):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.inputs.with_args(list)
 @pytest.mark.skipif(
     torch.backends.cpu.get_cpu_capability() == "DEFAULT",
     reason="this CPU has no vector kernels to compare with",

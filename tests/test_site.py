@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import pytest
 
 from hooks.figures import cached_svgs, figure_scripts
+from tests import inputs
 from tests.links import parse
 from tests.pages import LANGUAGES, print_page_name
 from tests.site import ensure_built, html_pages, page_language, site_prefix
@@ -21,6 +22,8 @@ MATHJAX = re.compile(r"[./]*assets/mathjax/tex-chtml\.js")
 OTHER_HOST = re.compile(r"^(https?:)?//")
 CSS_URL = re.compile(r"url\(\s*['\"]?(https?:)?//")
 SEARCH_SEPARATOR = re.compile(r"[\s\u200b\-_,:!=\[\]()\"`/]+|\.(?!\d)")
+
+pytestmark = pytest.mark.inputs.with_args(inputs.built_site)
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +142,13 @@ def test_no_notebook_checkpoints_are_published(site):
     assert not list(site.rglob(".ipynb_checkpoints"))
 
 
+def figure_cache() -> inputs.Inputs | None:
+    """The cached figures under their current keys, and the code those keys are made of."""
+    svgs = [svg for lang in LANGUAGES for svg in cached_svgs(figure_scripts(), lang).values()]
+    return inputs.with_built_site(*svgs, *inputs.files_under("snippets", "hooks"))
+
+
+@pytest.mark.inputs.with_args(figure_cache)
 def test_an_unchanged_rebuild_draws_no_figure(site):
     """After a build every figure is in the cache under its current key: nothing to redraw."""
     missing = [

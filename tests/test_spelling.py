@@ -63,6 +63,7 @@ def test_the_checker_knows_both_spellings():
     assert british_words("initialization, noise, raised, otherwise, color, #zero-centred") == []
 
 
+@pytest.mark.inputs.with_args(lambda rel: [ROOT / rel])
 @pytest.mark.parametrize("rel", english_sources())
 def test_english_uses_us_spelling(rel):
     text = (ROOT / rel).read_text(encoding="utf-8")

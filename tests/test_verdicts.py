@@ -16,6 +16,9 @@ from tests.pages import ROOT, markdown_pages, page_pairs, site_languages
 from tests.verdicts import Digests, common_digest
 
 SNIPPET = ROOT / "snippets" / "activations" / "softmax.py"
+READS_THE_PROJECT = pytest.mark.inputs.with_args(
+    lambda: inputs.with_built_site(*inputs.files_under("docs", "snippets"))
+)
 FIGURE = "figures/activations/softmax_temperature.svg"
 STYLESHEET = "assets/stylesheets/extra.css"
 
@@ -71,6 +74,7 @@ def modules_using(snippet: Path) -> set[str]:
     return importers | {dotted.removeprefix("snippets.")}
 
 
+@READS_THE_PROJECT
 def test_editing_a_snippet_reruns_the_code_of_exactly_the_pages_that_use_it(page_checks):
     modules = modules_using(SNIPPET)
     files = {f"snippets/{module.replace('.', '/')}.py" for module in modules}
@@ -84,6 +88,7 @@ def test_editing_a_snippet_reruns_the_code_of_exactly_the_pages_that_use_it(page
     assert rerun_after_editing(SNIPPET, page_checks) == using
 
 
+@READS_THE_PROJECT
 def test_a_new_figure_reruns_the_browser_checks_of_exactly_the_pages_that_show_it(browser_checks):
     for language in site_languages():
         showing = {
@@ -96,6 +101,7 @@ def test_a_new_figure_reruns_the_browser_checks_of_exactly_the_pages_that_show_i
         assert rerun_after_editing(svg, browser_checks) == showing
 
 
+@READS_THE_PROJECT
 def test_editing_the_stylesheet_reruns_every_browser_check_and_no_page_code(
     browser_checks, page_checks
 ):
@@ -106,6 +112,7 @@ def test_editing_the_stylesheet_reruns_every_browser_check_and_no_page_code(
         assert rerun_after_editing(stylesheet, page_checks) == set()
 
 
+@READS_THE_PROJECT
 def test_a_new_dependency_pin_reruns_every_check(browser_checks, page_checks):
     everything = {**browser_checks, **page_checks}
     assert rerun_after_editing(ROOT / "requirements.txt", everything) == set(everything)
@@ -136,6 +143,7 @@ def quick_run(folder: Path, verdicts: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.inputs.with_args(list)
 def test_a_fault_in_a_changed_input_fails_and_an_unchanged_check_is_skipped(tmp_path):
     project, verdicts = tmp_path / "project", tmp_path / "verdicts"
     project.mkdir()
@@ -143,10 +151,12 @@ def test_a_fault_in_a_changed_input_fails_and_an_unchanged_check_is_skipped(tmp_
     data = project / "data.txt"
     data.write_text("good", encoding="utf-8")
     assert "1 passed" in quick_run(project, verdicts).stdout
-    assert "unchanged since it last passed" in quick_run(project, verdicts).stdout
+    unchanged = quick_run(project, verdicts)
+    assert unchanged.returncode == 0, "a run with every check left out passes"
+    assert "left out 1 unchanged since their last pass" in unchanged.stdout
     data.write_text("bad", encoding="utf-8")
     failed = quick_run(project, verdicts)
     assert failed.returncode == 1 and "1 failed" in failed.stdout, failed.stdout
     assert "1 failed" in quick_run(project, verdicts).stdout, "a failure is never cached"
     data.write_text("good", encoding="utf-8")
-    assert "unchanged since it last passed" in quick_run(project, verdicts).stdout
+    assert "left out 1 unchanged since their last pass" in quick_run(project, verdicts).stdout

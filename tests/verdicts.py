@@ -6,9 +6,10 @@ passes, under .cache/verdicts/, keyed by a hash of its node id, of every file it
 what every check depends on (the tests' own source, pyproject.toml, requirements.txt, the
 Python version). Inline code blocks that pytest-codeblocks collects from a page depend on that page.
 
-``pytest --quick`` (``make check``) skips a check whose key has a verdict: nothing it depends on
-changed since it last passed. A changed input gives another key, so the check runs. Checks marked
-``full_tier`` (the cold reproducible build) run only without ``--quick``. Without ``--quick``
+``pytest --quick`` (``make check``) leaves out (deselects) a check whose key has a verdict:
+nothing it depends on changed since it last passed. A changed input gives another key, so the
+check runs. Checks marked ``full_tier`` (the cold reproducible build) run only without
+``--quick``. Without ``--quick``
 (``make test``, CI) every check runs; passing verdicts are recorded either way, and the full tier
 removes the verdicts of keys no current check has.
 """
@@ -27,9 +28,8 @@ from tests import inputs
 from tests.pages import ROOT
 
 VERDICTS = Path(os.environ.get("VERDICTS_DIR", ROOT / ".cache" / "verdicts"))
-UNCHANGED = "unchanged since it last passed"
-FULL_TIER = "full tier only (make test)"
 KEY = pytest.StashKey[str]()
+LEFT_OUT = pytest.StashKey[tuple[int, int]]()
 PASSED = pytest.StashKey[bool]()
 
 
@@ -101,22 +101,39 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         inputs = declared_inputs(item)
         if inputs is not None:
             item.stash[KEY] = digests.key(item.nodeid, inputs, common)
+    if config.getoption("quick"):
+        leave_out_known_verdicts(config, items)
+        return
     first_worker = getattr(config, "workerinput", {}).get("workerid", "gw0") == "gw0"
-    if not config.getoption("quick") and first_worker:
+    if first_worker:
         keep = {item.stash[KEY] for item in items if KEY in item.stash}
         for old in VERDICTS.glob("*") if VERDICTS.is_dir() else ():
             if old.name not in keep:
                 old.unlink(missing_ok=True)
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    if not item.config.getoption("quick"):
-        return
-    if item.get_closest_marker("full_tier"):
-        pytest.skip(FULL_TIER)
-    if KEY in item.stash and (VERDICTS / item.stash[KEY]).exists():
-        pytest.skip(UNCHANGED)
+def leave_out_known_verdicts(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The quick tier deselects the checks with a verdict and the full-tier-only ones, so they
+    cost nothing at all. Every worker deselects the same ones: no check runs before all have
+    collected. A worker sends its counts to the controller (xdist's workeroutput)."""
+    full_only = [item for item in items if item.get_closest_marker("full_tier")]
+    unchanged = [
+        item
+        for item in items
+        if KEY in item.stash and (VERDICTS / item.stash[KEY]).exists() and item not in full_only
+    ]
+    left_out = {id(item) for item in full_only + unchanged}
+    items[:] = [item for item in items if id(item) not in left_out]
+    config.hook.pytest_deselected(items=full_only + unchanged)
+    config.stash[LEFT_OUT] = (len(unchanged), len(full_only))
+    if hasattr(config, "workeroutput"):
+        config.workeroutput["left_out"] = config.stash[LEFT_OUT]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    if "left_out" in getattr(node, "workeroutput", {}):
+        node.config.stash[LEFT_OUT] = tuple(node.workeroutput["left_out"])
 
 
 @pytest.hookimpl(wrapper=True)
@@ -132,16 +149,17 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A quick run that left out every check has nothing to report wrong."""
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED and LEFT_OUT in session.config.stash:
+        session.exitstatus = pytest.ExitCode.OK
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
-    reasons = [
-        report.longrepr[2]
-        for report in terminalreporter.stats.get("skipped", [])
-        if isinstance(report.longrepr, tuple)
-    ]
-    unchanged = sum(reason.endswith(UNCHANGED) for reason in reasons)
-    full_only = sum(reason.endswith(FULL_TIER) for reason in reasons)
-    if unchanged or full_only:
+    left_out = terminalreporter.config.stash.get(LEFT_OUT, None)
+    if left_out is not None:
+        unchanged, full_only = left_out
         terminalreporter.write_line(
-            f"quick tier: {unchanged} checks unchanged since they last passed, "
-            f"{full_only} left to the full tier (make test)"
+            f"quick tier: left out {unchanged} unchanged since their last pass, "
+            f"{full_only} for the full tier only (make test)"
         )

@@ -34,7 +34,8 @@ from tests.pages import ROOT, config_files, print_page_name, site_languages
 from tests.site import SITE, build_environment, inputs_hash
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS, chromium_missing
 
-CACHE = ROOT / ".cache" / "downloads"
+DOWNLOADS = "downloads"  # the downloads' folder in the built site
+CACHE = ROOT / ".cache" / DOWNLOADS
 OFFLINE = CACHE / "offline"
 STATE = CACHE / "state.json"
 BUILDER = ROOT / "tools" / "build.py"
@@ -193,7 +194,7 @@ def place_artefacts(stale_ok: bool = False) -> str:
         make_artefacts()
         STATE.write_text(json.dumps({"key": artefacts_key()}), encoding="utf-8")
         done = f"downloads made in {time.perf_counter() - start:.0f} s"
-    target = SITE / "downloads"
+    target = SITE / DOWNLOADS
     target.mkdir(parents=True, exist_ok=True)
     for name in artefact_names():
         shutil.copy2(CACHE / name, target / name)

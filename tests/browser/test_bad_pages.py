@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from tests import inputs
 from tests.browser.conftest import served
 from tests.browser.test_pages import page_problems
 from tests.links import broken_links
@@ -15,6 +18,7 @@ BAD_PAGE = {
 }
 
 
+@pytest.mark.inputs.with_args(inputs.build_machinery)
 def test_bad_page_is_reported_by_name(project, reading_context):
     for lang, text in BAD_PAGE.items():
         write(project / "docs" / lang / "bad.md", text)

@@ -8,7 +8,9 @@ import re
 import pytest
 
 from hooks.glossary import load_glossary
+from tests import inputs
 from tests.browser.test_interaction import language_root
+from tests.pages import ROOT
 
 # (language, page, the term's English name, the text shown on the page)
 CASES = [
@@ -28,6 +30,13 @@ def tooltip_text(page) -> str:
     return tip.inner_text()
 
 
+def tooltip_inputs(lang: str, path: str, **_case) -> inputs.Inputs | None:
+    """The page, and the glossary the expected tooltip text is read from."""
+    page = inputs.language_page(lang, path)
+    return None if page is None else [*page, ROOT / "includes" / "glossary.yml"]
+
+
+@pytest.mark.inputs.with_args(tooltip_inputs)
 @pytest.mark.parametrize("how", ["hover", "focus"])
 @pytest.mark.parametrize(("lang", "path", "term", "shown"), CASES, ids=lambda x: str(x))
 def test_a_glossary_term_shows_its_tooltip(context, base_url, lang, path, term, shown, how):
@@ -52,6 +61,7 @@ def test_a_glossary_term_shows_its_tooltip(context, base_url, lang, path, term, 
     page.close()
 
 
+@pytest.mark.inputs.with_args(lambda: inputs.language_page("en", "activations/choosing/"))
 def test_keyboard_tab_reaches_a_term(context, base_url):
     page = context.new_page()
     page.goto(language_root(base_url, "en") + "activations/choosing/")
