@@ -205,6 +205,27 @@ def jupyter_markdown(text: str, lang: str, depth: int) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
 
 
+# Cells and notebooks are written as the nbformat 4 schema has them, without nbformat's new_*
+# functions and write(), which validate every cell and notebook again (half of this hook's time on
+# a warm build): tests/test_page_notebooks.py validates every notebook the build writes.
+def markdown_cell(source: str, cell_id: str) -> dict:
+    return {"id": cell_id, "cell_type": "markdown", "metadata": {}, "source": source}
+
+
+def code_cell(source: str, cell_id: str, printed: str | None) -> dict:
+    outputs = (
+        [] if printed is None else [{"output_type": "stream", "name": "stdout", "text": printed}]
+    )
+    return {
+        "id": cell_id,
+        "cell_type": "code",
+        "metadata": {},
+        "execution_count": None,
+        "source": source,
+        "outputs": outputs,
+    }
+
+
 def page_notebook(page: Page, config: MkDocsConfig, files: Files) -> nbformat.NotebookNode | None:
     blocks = page_blocks(Path(page.file.abs_src_path), ROOT)
     if not any(is_cell(block) for block in blocks):
@@ -219,7 +240,7 @@ def page_notebook(page: Page, config: MkDocsConfig, files: Files) -> nbformat.No
     def flush() -> None:
         source = jupyter_markdown(LINK.sub(link, "\n\n".join(markdown)), lang, depth)
         if source:
-            cells.append(nbformat.v4.new_markdown_cell(source, id=f"cell-{len(cells)}"))
+            cells.append(markdown_cell(source, f"cell-{len(cells)}"))
         markdown.clear()
 
     for block in blocks:
@@ -228,12 +249,9 @@ def page_notebook(page: Page, config: MkDocsConfig, files: Files) -> nbformat.No
             continue
         flush()
         depth = len(block.indent) // 4
-        cell = nbformat.v4.new_code_cell(block.code.rstrip("\n"), id=f"cell-{len(cells)}")
-        if block.expected_output is not None:
-            cell.outputs = [
-                nbformat.v4.new_output("stream", name="stdout", text=block.expected_output)
-            ]
-        cells.append(cell)
+        cells.append(
+            code_cell(block.code.rstrip("\n"), f"cell-{len(cells)}", block.expected_output)
+        )
     flush()
     title = next(
         (
@@ -245,19 +263,22 @@ def page_notebook(page: Page, config: MkDocsConfig, files: Files) -> nbformat.No
         ),
         page.file.name,
     )
-    code = [cell.source for cell in cells if cell.cell_type == "code"]
+    code = [cell["source"] for cell in cells if cell["cell_type"] == "code"]
     intro = FIRST_CELL[lang].format(
         title=title, url=page_url(page, config), packages=" ".join(packages(code))
     )
-    cells.insert(0, nbformat.v4.new_markdown_cell(intro, id="about"))
-    notebook = nbformat.v4.new_notebook(
-        cells=cells,
-        metadata={
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-            "language_info": {"name": "python"},
-        },
+    cells.insert(0, markdown_cell(intro, "about"))
+    return nbformat.from_dict(
+        {
+            "nbformat": nbformat.v4.nbformat,
+            "nbformat_minor": nbformat.v4.nbformat_minor,
+            "metadata": {
+                "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                "language_info": {"name": "python"},
+            },
+            "cells": cells,
+        }
     )
-    return notebook  # validated by tests/test_page_notebooks.py, not on every build
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -281,7 +302,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     for destination, notebook in sorted(PENDING.items()):
         target = Path(config.site_dir) / destination
         target.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(notebook, target)
+        target.write_text(nbformat.v4.writes_json(notebook) + "\n", encoding="utf-8")
     seconds = TIMING["seconds"] + time.perf_counter() - started
     TIMINGS.mkdir(parents=True, exist_ok=True)
     record = {"seconds": round(seconds, 2), "notebooks": len(PENDING)}
