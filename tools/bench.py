@@ -88,12 +88,14 @@ def plain_render_seconds() -> float:
 
 
 def quick_tier_seconds(edit: bool) -> float:
-    """`make check` after `make test` recorded every verdict: as it is, or after one page edit."""
+    """`make check` after `make test` recorded every verdict: as it is, or after one page edit.
+    The edit is new each time (it names the moment), so no earlier run has a verdict for it."""
     if not edit:
         return timed(["make", "check"])
     original = EDITED_PAGE.read_text(encoding="utf-8")
+    sentence = f"\nThis sentence was added by the benchmark at {time.time_ns()}.\n"
     try:
-        EDITED_PAGE.write_text(original + "\nThis sentence was added by the benchmark.\n", "utf-8")
+        EDITED_PAGE.write_text(original + sentence, "utf-8")
         return timed(["make", "check"])
     finally:
         EDITED_PAGE.write_text(original, encoding="utf-8")
