@@ -37,6 +37,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from page_blocks import atx_headings  # MkDocs puts a hook's own folder on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "includes" / "glossary.yml"
@@ -60,7 +61,7 @@ SKIPPED_TAGS = {"a", "abbr", "code", "pre", "kbd", "script", "style", "h1", "h2"
                 "h5", "h6", "svg", "math", "button", "textarea"}  # fmt: skip
 SKIPPED_CLASSES = {"arithmatex", "admonition-title", "headerlink", "glossary-off"}
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # C parser where PyYAML has it
-HEADING_LINE = re.compile(r"^(#{1,6})\s+(.*?)\s*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
+HEADING_WITH_ID = re.compile(r"^(.*?)\s*\{\s*#([A-Za-z0-9_-]+)\s*\}$")
 
 
 class GlossaryError(ValueError):
@@ -95,13 +96,10 @@ def heading_titles(docs: Path, lang: str) -> dict[str, dict[str, tuple[int, str]
     pages = {}
     for path in sorted((docs / lang).rglob("*.md")):
         headings = {}
-        in_fence = False
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.lstrip().startswith(("```", "~~~")):
-                in_fence = not in_fence
-            match = None if in_fence else HEADING_LINE.match(line)
+        for level, text in atx_headings(path.read_text(encoding="utf-8")):
+            match = HEADING_WITH_ID.match(text)
             if match:
-                headings[match.group(3)] = (len(match.group(1)), match.group(2))
+                headings[match.group(2)] = (level, match.group(1))
         pages[path.relative_to(docs / lang).as_posix()] = headings
     return pages
 
@@ -403,8 +401,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if found:
         raise PluginError("includes/glossary.yml:\n  " + "\n  ".join(found))
     lang = config.theme["language"]
-    if lang == "zh":  # only the Chinese index is segmented for search
-        teach_jieba(glossary)
+    # Material's search segments Chinese text with jieba in every language's index (the English
+    # glossary shows the Chinese names), so every build teaches it the terms: taught only by the
+    # Chinese build, the English index depended on whether that build ran first in the process.
+    teach_jieba(glossary)
     config.markdown_extensions[:] = [
         e for e in config.markdown_extensions if not isinstance(e, GlossaryTooltips)
     ]

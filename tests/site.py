@@ -15,13 +15,14 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.pages import ROOT, config_files
+from tests.pages import ROOT, config_files, site_languages
 
 SITE = ROOT / "site"
 BUILDER = ROOT / "tools" / "build.py"
@@ -40,10 +41,10 @@ BUILD_ENVIRONMENT = ("SITE_URL", "SOURCE_DATE_EPOCH")
 IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 
 
-def source_files() -> list[Path]:
-    files = list(config_files())
+def source_files(root: Path = ROOT) -> list[Path]:
+    files = list(config_files(root))
     for name in SOURCES:
-        path = ROOT / name
+        path = root / name
         found = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
         files += [p for p in found if not IGNORED_PARTS & set(p.parts) and p.suffix != ".pyc"]
     return files
@@ -66,10 +67,31 @@ def inputs_hash() -> str:
     for path in source_files():
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    environment = build_environment()
-    for name in BUILD_ENVIRONMENT:
-        digest.update(f"{name}={environment.get(name, '')}\0".encode())
+    digest.update(environment_part())
     return digest.hexdigest()
+
+
+def environment_part() -> bytes:
+    environment = build_environment()
+    return "".join(f"{name}={environment.get(name, '')}\0" for name in BUILD_ENVIRONMENT).encode()
+
+
+def language_hashes(root: Path = ROOT) -> dict[str, str]:
+    """A hash per language of what that language's build reads: every source, except that of
+    another language's Markdown pages it reads only which exist (the parity check and the
+    language selector), not their text."""
+    digests = {language["lang"]: hashlib.sha256() for language in site_languages(root)}
+    for path in source_files(root):
+        parts = path.relative_to(root).parts
+        content = hashlib.sha256(path.read_bytes()).digest()
+        for lang, digest in digests.items():
+            digest.update("/".join(parts).encode() + b"\0")
+            others_page = parts[0] == "docs" and parts[1] != lang and path.suffix == ".md"
+            digest.update(b"" if others_page else content)
+    environment = environment_part()
+    for digest in digests.values():
+        digest.update(environment)
+    return {lang: digest.hexdigest() for lang, digest in digests.items()}
 
 
 def current_run() -> str:
@@ -90,12 +112,54 @@ def is_current() -> bool:
     return fresh and (SITE / "search" / "search_index.json").exists()
 
 
-def build_site(root: Path = ROOT, **options) -> subprocess.CompletedProcess:
-    """Build every language's project into root/site, the default language first (it cleans)."""
-    configs = [str(config) for config in config_files(root)]
+def build_site(
+    root: Path = ROOT, languages: list[str] | None = None, **options
+) -> subprocess.CompletedProcess:
+    """Build every language's project (or those of `languages`) into root/site, the default
+    language first (it cleans)."""
+    codes = [language["lang"] for language in site_languages(root)]
+    configs = [
+        str(config)
+        for code, config in zip(codes, config_files(root), strict=True)
+        if languages is None or code in languages
+    ]
     return subprocess.run(
         [sys.executable, str(BUILDER), *configs], cwd=root, env=build_environment(), **options
     )
+
+
+def rebuild_changed_languages(built: dict[str, str], root: Path = ROOT) -> list[str]:
+    """Build only the languages whose hash (language_hashes) differs from the one `built` records.
+    The default language's build empties site/, so the folders of the languages that stay as
+    they are wait in .cache/ meanwhile. Returns the languages built."""
+    current, languages = language_hashes(root), site_languages(root)
+    changed = [
+        language
+        for language in languages
+        if built.get(language["lang"]) != current[language["lang"]]
+    ]
+    kept = (
+        []
+        if languages[0] not in changed
+        else [lang for lang in languages[1:] if lang not in changed]
+    )
+    site, waiting = root / "site", root / ".cache" / "site-unchanged"
+    shutil.rmtree(waiting, ignore_errors=True)
+    for language in kept:
+        (waiting / language["prefix"]).parent.mkdir(parents=True, exist_ok=True)
+        (site / language["prefix"]).rename(waiting / language["prefix"])
+    try:
+        build_site(root, [language["lang"] for language in changed], check=True)
+    finally:
+        for language in kept:
+            shutil.rmtree(site / language["prefix"], ignore_errors=True)
+            (waiting / language["prefix"]).rename(site / language["prefix"])
+    return [language["lang"] for language in changed]
+
+
+def record_build(run: str = "") -> None:
+    state = {"inputs": inputs_hash(), "languages": language_hashes(), "run": run}
+    STATE.write_text(json.dumps(state), encoding="utf-8")
 
 
 def build(run: str = "", stale_downloads_ok: bool = True) -> None:
@@ -105,7 +169,7 @@ def build(run: str = "", stale_downloads_ok: bool = True) -> None:
 
     build_site(check=True)
     print(place_artefacts(stale_ok=stale_downloads_ok), flush=True)
-    STATE.write_text(json.dumps({"inputs": inputs_hash(), "run": run}), encoding="utf-8")
+    record_build(run)
 
 
 def ensure_built() -> Path:
@@ -141,11 +205,24 @@ def page_language(site: Path, page: Path) -> str:
     return "en" if page.relative_to(site).parts[0] == "en" else "zh"
 
 
-if __name__ == "__main__":
-    if "--if-changed" in sys.argv[1:] and is_current():
-        from tools.artefacts import place_artefacts
+def build_what_changed() -> None:
+    """The quick tier's build: nothing when site/ is current, else the languages whose inputs
+    changed (all of them when no earlier build recorded its languages' hashes)."""
+    from tools.artefacts import place_artefacts
 
+    built = read_state().get("languages")
+    if is_current():
         print("site/ is up to date with its inputs: not rebuilt")
-        print(place_artefacts(stale_ok=True))
+    elif built and (SITE / "search" / "search_index.json").exists():
+        print("rebuilt: " + ", ".join(rebuild_changed_languages(built)), flush=True)
     else:
-        build(stale_downloads_ok="--if-changed" in sys.argv[1:])
+        build_site(check=True)
+    print(place_artefacts(stale_ok=True))
+    record_build()
+
+
+if __name__ == "__main__":
+    if "--if-changed" in sys.argv[1:]:
+        build_what_changed()
+    else:
+        build(stale_downloads_ok=False)
