@@ -56,6 +56,7 @@ CONTAINER = re.compile(
     r"|===\s+\"(?P<tab>[^\"]*)\")\s*$"
 )
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
+INCLUDE_MARK = "--8<--"
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 TITLES = {
     "zh": {"note": "注意", "warning": "警告", "tip": "提示", "success": "答案", "info": "说明"},
@@ -115,15 +116,22 @@ def installed_distributions() -> dict[str, list[str]]:
     return importlib.metadata.packages_distributions()
 
 
+@functools.cache
+def imported_modules(source: str) -> frozenset[str]:
+    """Top-level modules a code cell imports (parsed once per process: both languages' pages
+    hold the same cells)."""
+    modules = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            modules |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            modules.add(node.module.split(".")[0])
+    return frozenset(modules)
+
+
 def packages(cells: list[str]) -> list[str]:
     """`name==version` for every distribution the code imports (the standard library aside)."""
-    modules = set()
-    for source in cells:
-        for node in ast.walk(ast.parse(source)):
-            if isinstance(node, ast.Import):
-                modules |= {alias.name.split(".")[0] for alias in node.names}
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                modules.add(node.module.split(".")[0])
+    modules = {module for source in cells for module in imported_modules(source)}
     distributions = installed_distributions()
     pins, found = pinned_versions(), set()
     for module in modules - set(sys.stdlib_module_names):
@@ -227,6 +235,8 @@ def code_cell(source: str, cell_id: str, printed: str | None) -> dict:
 
 
 def page_notebook(page: Page, config: MkDocsConfig, files: Files) -> nbformat.NotebookNode | None:
+    if INCLUDE_MARK not in page.markdown:  # code cells come from include lines only
+        return None
     blocks = page_blocks(Path(page.file.abs_src_path), ROOT)
     if not any(is_cell(block) for block in blocks):
         return None
