@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hooks.benchmark_table import TARGETS, benchmark_table  # noqa: E402
-from tests.pages import config_files  # noqa: E402
+from tests.pages import config_files, print_page_name  # noqa: E402
 from tests.site import build_site  # noqa: E402
 from tools.artefacts import CACHE as ARTEFACTS_CACHE  # noqa: E402
 from tools.artefacts import artefact_names, download_names, pdf_name, place_artefacts  # noqa: E402
@@ -153,14 +153,20 @@ def download_sizes_mb() -> dict[str, float]:
     }
 
 
+def reading_pages() -> list[Path]:
+    """The pages a reader navigates; the print page, every page of a language in one for the
+    PDF, is measured as the downloads are (its typesetting is a check of the full tier)."""
+    return [p for p in SITE.rglob("index.html") if print_page_name() not in p.parts]
+
+
 def page_weights() -> dict[str, int]:
-    return {p.relative_to(SITE).as_posix(): p.stat().st_size for p in SITE.rglob("index.html")}
+    return {p.relative_to(SITE).as_posix(): p.stat().st_size for p in reading_pages()}
 
 
 def formula_heaviest_page() -> str:
     counts = {
         p.relative_to(SITE).as_posix(): p.read_text(encoding="utf-8").count('class="arithmatex"')
-        for p in SITE.rglob("index.html")
+        for p in reading_pages()
     }
     return max(counts, key=counts.get)
 
