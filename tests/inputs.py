@@ -154,6 +154,7 @@ def with_built_site(*paths: Path) -> Inputs | None:
     return None if site is None else [*site, *paths]
 
 
+@cache
 def build_machinery() -> Inputs:
     """What a build of a trimmed project (tests/trimmed_project.py) reads from the repository."""
     shared = files_under(*BUILD_MACHINERY, "snippets/__init__.py", "snippets/plotting.py")
