@@ -59,7 +59,7 @@ test: $(STAMP) $(AXE)
 check: $(STAMP) $(AXE)
 	$(BIN)/ruff check hooks snippets tests tools
 	$(BIN)/python -m tests.site --if-changed
-	$(BIN)/python -m pytest --quick
+	$(BIN)/python -m pytest --quick -n auto
 
 ## bench: measure build and test times, page weights; writes bench/results.md
 bench: $(STAMP)

@@ -31,6 +31,8 @@ VERDICTS = Path(os.environ.get("VERDICTS_DIR", ROOT / ".cache" / "verdicts"))
 KEY = pytest.StashKey[str]()
 LEFT_OUT = pytest.StashKey[tuple[int, int]]()
 PASSED = pytest.StashKey[bool]()
+LAST_PASS = ROOT / ".cache" / "last-pass"
+UNSTAMPED = {"node_modules"}  # installed by npm ci, like .venv
 
 
 def common_inputs() -> list[Path]:
@@ -150,9 +152,35 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """A quick run that left out every check has nothing to report wrong."""
+    """A quick run that left out every check has nothing to report wrong. A run that passed
+    stamps the tree for pytest_xdist_auto_num_workers."""
     if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED and LEFT_OUT in session.config.stash:
         session.exitstatus = pytest.ExitCode.OK
+    if session.exitstatus == pytest.ExitCode.OK and not hasattr(session.config, "workerinput"):
+        LAST_PASS.parent.mkdir(parents=True, exist_ok=True)
+        LAST_PASS.write_text(tree_stamp(), encoding="utf-8")
+
+
+def tree_stamp() -> str:
+    """Size and modification time of every file a check can read: the project and its site."""
+    digest = hashlib.sha256()
+    for path in sorted(ROOT.glob("*")):
+        if path.name.startswith(".") or path.name in UNSTAMPED:
+            continue
+        for found in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if "__pycache__" not in found.parts and found.is_file():
+                status = found.stat()
+                digest.update(f"{found}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` in the quick tier: no worker processes when nothing has changed since a run
+    passed, so that only the few uncached checks run (two workers would each collect every
+    check first: on two cores that doubled the time); else xdist's own choice."""
+    unchanged = LAST_PASS.is_file() and LAST_PASS.read_text(encoding="utf-8") == tree_stamp()
+    return 0 if config.getoption("quick") and unchanged else None
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
