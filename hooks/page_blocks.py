@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Fences whose body is include lines only, and the language their code runs in.
 INCLUDE_SYNTAX = {"py": "python", "shell": "bash"}
-INCLUDE_LINE = re.compile(r'^--8<-- "(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"$')
+INCLUDE_MARK = "--8<--"
+INCLUDE_LINE = re.compile(rf'^{INCLUDE_MARK} "(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"$')
 COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
 EXPECTED_OUTPUT = "pytest-codeblocks:expected-output"
 SKIP_REASON = re.compile(r"""pytest\.mark\.skip\(reason=(['"])(?P<reason>.+?)\1\)""")

@@ -38,7 +38,11 @@ import nbformat
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from page_blocks import Block, page_blocks  # MkDocs puts a hook's own folder on sys.path
+from page_blocks import (
+    INCLUDE_MARK,
+    Block,
+    page_blocks,
+)  # MkDocs puts a hook's own folder on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = ROOT / "requirements.txt"
@@ -56,7 +60,6 @@ CONTAINER = re.compile(
     r"|===\s+\"(?P<tab>[^\"]*)\")\s*$"
 )
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
-INCLUDE_MARK = "--8<--"
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 TITLES = {
     "zh": {"note": "注意", "warning": "警告", "tip": "提示", "success": "答案", "info": "说明"},

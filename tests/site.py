@@ -61,14 +61,12 @@ def build_environment() -> dict[str, str]:
     return environment
 
 
-def inputs_hash() -> str:
-    """A hash of every file the build reads and of the environment variables it depends on."""
-    digest = hashlib.sha256()
-    for path in source_files():
-        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    digest.update(environment_part())
-    return digest.hexdigest()
+def inputs_hash(hashes: dict[str, str] | None = None) -> str:
+    """A hash of every file the build reads and of the environment variables it depends on: of
+    the languages' hashes, since every file's content is part of at least one of them."""
+    hashes = language_hashes() if hashes is None else hashes
+    joined = "".join(f"{lang}={digest}\0" for lang, digest in sorted(hashes.items()))
+    return hashlib.sha256(joined.encode()).hexdigest()
 
 
 def environment_part() -> bytes:
@@ -158,7 +156,8 @@ def rebuild_changed_languages(built: dict[str, str], root: Path = ROOT) -> list[
 
 
 def record_build(run: str = "") -> None:
-    state = {"inputs": inputs_hash(), "languages": language_hashes(), "run": run}
+    hashes = language_hashes()
+    state = {"inputs": inputs_hash(hashes), "languages": hashes, "run": run}
     STATE.write_text(json.dumps(state), encoding="utf-8")
 
 
@@ -188,7 +187,7 @@ def ensure_built() -> Path:
             build(run)
             warnings.warn("site/ was out of date and has been rebuilt", stacklevel=2)
         elif state.get("run") != run:
-            STATE.write_text(json.dumps({"inputs": current, "run": run}), encoding="utf-8")
+            STATE.write_text(json.dumps({**state, "run": run}), encoding="utf-8")
     return SITE
 
 
