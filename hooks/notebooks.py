@@ -21,17 +21,24 @@
    Chinese entry.
 
 The HTML is edited as a parsed document (BeautifulSoup). tests/test_notebooks.py fails when
-mkdocs-jupyter stops doing what these repairs undo, so that they can be removed.
+mkdocs-jupyter stops doing what these repairs undo, so that they can be removed. Parsing a
+notebook page (~1 MB) is most of the hook's time, so the repaired HTML is kept in
+.cache/notebook-pages, keyed by everything the repairs read: the HTML, the page's place, the
+English headings, the URLs of the pages it may link to, this file and BeautifulSoup's version
+(tests/test_reproducible.py compares a warm build with a cold one).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import bs4
 import nbformat
 from bs4 import BeautifulSoup
+from cache_files import write_whole  # MkDocs puts a hook's own folder on sys.path
 from markdown.extensions.toc import slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -40,10 +47,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
-from page_blocks import atx_headings  # MkDocs puts a hook's own folder on sys.path
+from page_blocks import atx_headings
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "notebooks"
+REPAIRED_DIR = ROOT / ".cache" / "notebook-pages"
 REQUIREMENTS = ROOT / "requirements.txt"
 # Timing metadata off and output streams merged, so that two runs write identical files.
 EXECUTION_OPTIONS = {"timeout": 300, "record_timing": False, "coalesce_streams": True}
@@ -111,36 +119,55 @@ def flattened(toc: list[AnchorLink]) -> list[AnchorLink]:
     return [entry for item in toc for entry in [item, *flattened(item.children)]]
 
 
-def cjk_heading_ids(soup: BeautifulSoup, page: Page) -> None:
-    ids = english_heading_ids(page.file.src_uri)
+def heading_entries(page: Page, ids: list[str]) -> list[AnchorLink]:
+    """The page's table of contents entries, given the English notebook's heading ids."""
     entries = flattened(list(page.toc))
+    if len(ids) != len(entries):
+        raise PluginError(
+            f"docs/{page.file.src_uri} ({len(entries)} headings) and its English version"
+            f" ({len(ids)}) differ: notebooks need the same headings in every language"
+        )
+    for entry, anchor in zip(entries, ids, strict=True):
+        entry.id = anchor
+    return entries
+
+
+def cjk_heading_ids(soup: BeautifulSoup, page: Page, ids: list[str]) -> None:
     headings = [h for h in soup.find_all(HEADINGS) if h.find("a", class_="anchor-link")]
-    if not (len(ids) == len(entries) == len(headings)):
+    if len(headings) != len(ids):
         raise PluginError(
             f"docs/{page.file.src_uri} ({len(headings)} headings) and its English version"
             f" ({len(ids)}) differ: notebooks need the same headings in every language"
         )
-    for heading, entry, anchor in zip(headings, entries, ids, strict=True):
+    for heading, anchor in zip(headings, ids, strict=True):
         heading["id"] = anchor
         heading.find("a", class_="anchor-link")["href"] = f"#{anchor}"
-        entry.id = anchor
 
 
-def inline_css_to_file(soup: BeautifulSoup, page: Page, site_dir: Path) -> None:
+def inline_css_to_file(soup: BeautifulSoup, page: Page) -> str | None:
+    """Move the page's inline CSS into .cache/notebook-pages/notebook.<hash>.css, link that
+    file from the page, and return its name (None when the page has no inline CSS)."""
     styles = soup.find_all("style")
     if not styles:
-        return
+        return None
     css = "\n".join(style.get_text() for style in styles)
     name = f"notebook.{hashlib.sha256(css.encode()).hexdigest()[:10]}.css"
-    target = site_dir / "assets" / "stylesheets" / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists():
-        target.write_text(css, encoding="utf-8")
+    write_whole(REPAIRED_DIR / name, css)
     for style in styles:
         style.decompose()
     depth = page.file.dest_uri.count("/")
     link = soup.new_tag("link", rel="stylesheet", href="../" * depth + f"assets/stylesheets/{name}")
     soup.insert(0, link)
+    return name
+
+
+def copy_css_to_site(name: str | None, site_dir: Path) -> None:
+    if name is None:
+        return
+    target = site_dir / "assets" / "stylesheets" / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((REPAIRED_DIR / name).read_bytes())
 
 
 def loads_from_another_host(script) -> bool:
@@ -162,30 +189,58 @@ def folder_url(file: File) -> str:
     return stem.removesuffix("index") if stem.split("/")[-1] == "index" else stem + "/"
 
 
-def links_to_pages_follow_the_build(soup: BeautifulSoup, page: Page, files: Files) -> None:
+def page_urls(page: Page, files: Files) -> dict[str, str]:
+    """{a page's folder URL (other/): its URL relative to this page in this build}."""
+    return {
+        folder_url(file): file.url_relative_to(page.file) for file in files.documentation_pages()
+    }
+
+
+def links_to_pages_follow_the_build(soup: BeautifulSoup, page: Page, urls: dict[str, str]) -> None:
     """Notebooks link to other pages by their folder URLs (../other/), which MkDocs leaves as
     they are; the offline copy has no folders (other.html), so each such link is pointed at the
     page's URL in this build."""
-    pages = {folder_url(file): file for file in files.documentation_pages()}
     here = f"http://site/{folder_url(page.file)}"
     for link in soup.find_all("a", href=True):
         parts = urlsplit(link["href"])
         if parts.scheme or parts.netloc or not parts.path:
             continue
-        target = pages.get(urlsplit(urljoin(here, parts.path)).path.lstrip("/"))
+        target = urls.get(urlsplit(urljoin(here, parts.path)).path.lstrip("/"))
         if target is not None:
             fragment = f"#{parts.fragment}" if parts.fragment else ""
-            link["href"] = target.url_relative_to(page.file) + fragment
+            link["href"] = target + fragment
+
+
+def repaired(html: str, page: Page, ids: list[str], urls: dict[str, str]) -> dict:
+    """{"html": the repaired page, "css": the name of its stylesheet or None}."""
+    soup = BeautifulSoup(html, "html.parser")
+    cjk_heading_ids(soup, page, ids)
+    links_to_pages_follow_the_build(soup, page, urls)
+    drop_cdn_scripts(soup)
+    css = inline_css_to_file(soup, page)
+    for cell in soup.select("div.highlight-ipynb"):
+        cell["tabindex"] = "0"
+    return {"html": str(soup), "css": css}
+
+
+def repair_key(html: str, page: Page, ids: list[str], urls: dict[str, str]) -> str:
+    inputs = [html, page.file.src_uri, page.file.dest_uri, ids, urls, bs4.__version__]
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(json.dumps(inputs, sort_keys=True).encode())
+    return digest.hexdigest()[:24]
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not is_notebook(page):
         return html
-    soup = BeautifulSoup(html, "html.parser")
-    cjk_heading_ids(soup, page)
-    links_to_pages_follow_the_build(soup, page, files)
-    drop_cdn_scripts(soup)
-    inline_css_to_file(soup, page, Path(config.site_dir))
-    for cell in soup.select("div.highlight-ipynb"):
-        cell["tabindex"] = "0"
-    return str(soup)
+    ids = english_heading_ids(page.file.src_uri)
+    heading_entries(page, ids)
+    urls = page_urls(page, files)
+    entry = REPAIRED_DIR / f"{repair_key(html, page, ids, urls)}.json"
+    if entry.exists():
+        result = json.loads(entry.read_text(encoding="utf-8"))
+    else:
+        result = repaired(html, page, ids, urls)
+        write_whole(entry, json.dumps(result))
+    copy_css_to_site(result["css"], Path(config.site_dir))
+    return result["html"]

@@ -6,6 +6,7 @@ whose code is shell commands (the install guides) also name the tools those comm
 
 from __future__ import annotations
 
+import functools
 import platform
 from importlib.metadata import version
 
@@ -24,6 +25,7 @@ SHELL_TOOLS = ("pip", "ipykernel", "jupyter_client")
 DISPLAY_NAMES = {"torch": "PyTorch", "jupyter_client": "jupyter_client"}
 
 
+@functools.cache  # importlib.metadata searches sys.path on every call
 def installed_version(package: str) -> str:
     return version(package).split("+")[0]
 
