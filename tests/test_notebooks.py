@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs_jupyter import convert
 
-from hooks.notebooks import executed_copy, loads_from_another_host
+from hooks.notebooks import executed_copy, loads_from_another_host, repair_key
 from tests import inputs
 from tests.pages import DOCS, ROOT, notebooks
 from tests.site import ensure_built
@@ -82,3 +84,22 @@ def test_built_notebook_pages_have_the_repairs():
         assert not soup.find_all("style"), page
         assert not any(loads_from_another_host(s) for s in soup.find_all("script")), page
         assert soup.find("h2", id="data"), page
+
+
+@pytest.mark.inputs.with_args(lambda: [ROOT / "hooks" / "notebooks.py"])
+def test_repaired_notebook_html_is_kept_under_every_input_the_repairs_read():
+    def page(src_uri: str, dest_uri: str) -> SimpleNamespace:
+        return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, dest_uri=dest_uri))
+
+    here = page("a/nb.ipynb", "a/nb/index.html")
+    html, ids, urls = "<h1>标题</h1>", ["title"], {"b/": "../../b/"}
+    key = repair_key(html, here, ids, urls)
+    assert repair_key(html, here, ids, urls) == key
+    changed = [
+        repair_key(html + " ", here, ids, urls),
+        repair_key(html, page("c/nb.ipynb", "a/nb/index.html"), ids, urls),
+        repair_key(html, page("a/nb.ipynb", "a/nb.html"), ids, urls),
+        repair_key(html, here, ["heading"], urls),
+        repair_key(html, here, ids, {"b/": "../b.html"}),
+    ]
+    assert len({key, *changed}) == 1 + len(changed)
