@@ -32,14 +32,17 @@ def language_root(base_url: str, lang: str) -> str:
 
 
 def search_results(page, query: str) -> list[str]:
-    """Type a query into the search box as a reader does (after clearing the last one)."""
+    """The results of one query, entered as an IME does: the whole text, then one key event
+    (Material searches on keyup). Typed key by key, every prefix is a search of its own, and the
+    first results shown can be a prefix's, or none while the last query's are drawn."""
     box = page.locator("input.md-search__input")
     if box.input_value():
         box.fill("")
+        box.press("End")
         page.wait_for_selector(".md-search-result__item", state="detached", timeout=10_000)
     box.click()
-    page.keyboard.type(query)
-    page.keyboard.press("End")  # an IME ends with a key event; Material searches on keyup
+    box.fill(query)
+    box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     return page.eval_on_selector_all(
         ".md-search-result__item > a", "links => links.map(a => a.href)"
