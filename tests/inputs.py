@@ -1,12 +1,10 @@
-"""What each cached check depends on (see tests/verdicts.py): files, or bytes standing for a part
-of a file. Each function returns everything a check reads, or None when that cannot be known yet
-(the built site is out of date), in which case the check runs and records nothing."""
+"""What each cached check depends on (see tests/verdicts.py): files, groups of files (tuples)
+that many checks share, or bytes standing for a part of a file. Each function returns everything
+a check reads, or None when that cannot be known yet (the built site is out of date), in which
+case the check runs and records nothing."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from functools import cache
 from pathlib import Path
 
@@ -16,9 +14,9 @@ from tests.pages import DOCS, ROOT, Page, config_files, site_languages
 from tests.site import SITE, is_current, site_prefix
 from tools.artefacts import DOWNLOADS
 
-Inputs = list[Path | bytes]
+Input = Path | tuple[Path, ...] | bytes
+Inputs = list[Input]
 BUILD_MACHINERY = ("hooks", "overrides", "includes", "tools/build.py")
-LOADED = ROOT / ".cache" / "loaded"
 
 
 def files_under(*names: str) -> list[Path]:
@@ -87,31 +85,22 @@ def built_page(lang: str, url_path: str) -> Inputs | None:
     html = SITE / url_path.lstrip("/") / "index.html"
     if not html.is_file():
         return None
-    return [html, *loaded_files(html), *language_assets(lang)]
+    return [html, *loaded_files(html), language_assets(lang)]
 
 
 @cache
 def language_assets(lang: str) -> tuple[Path, ...]:
-    """The language's theme, MathJax, site CSS and JS: what its pages load further themselves."""
+    """The language's theme, MathJax, site CSS and JS: what its pages load further themselves.
+    One group (a tuple), which a key hashes once per run rather than once per browser check."""
     assets = SITE / language_prefix(lang) / "assets"
     return tuple(sorted(p for p in assets.rglob("*") if p.is_file()))
 
 
 def loaded_files(html: Path) -> list[Path]:
-    """The local files a built page loads. Parsing a page takes tens of milliseconds, so the
-    list is kept in .cache/loaded/ under a hash of the page's place, content and site prefix."""
-    where = f"{html.relative_to(SITE).as_posix()}\0{site_prefix()}\0".encode()
-    record = LOADED / f"{hashlib.sha256(where + html.read_bytes()).hexdigest()}.json"
-    if record.is_file():
-        return [SITE / name for name in json.loads(record.read_text(encoding="utf-8"))]
+    """The local files a built page loads."""
     referenced = [target_file(SITE, html, link, site_prefix()) for link in parse(html).loaded]
     local = sorted({target for target, _ in filter(None, referenced)})
-    names = [target.relative_to(SITE).as_posix() for target in local if target.is_relative_to(SITE)]
-    LOADED.mkdir(parents=True, exist_ok=True)
-    partial = record.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(json.dumps(names), encoding="utf-8")
-    partial.replace(record)
-    return [SITE / name for name in names]
+    return [target for target in local if target.is_relative_to(SITE)]
 
 
 @cache

@@ -46,19 +46,33 @@ class Digests:
 
     def __init__(self) -> None:
         self.known: dict[Path, bytes] = {}
+        self.groups: dict[tuple[Path, ...], bytes] = {}
 
     def of(self, path: Path) -> bytes:
         if path not in self.known:
             self.known[path] = hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b""
         return self.known[path]
 
-    def key(self, nodeid: str, inputs: Iterable[Path | bytes], common: bytes) -> str:
+    def of_group(self, group: tuple[Path, ...]) -> bytes:
+        """One digest of the files of a group that many checks share, made once per session."""
+        if group not in self.groups:
+            digest = hashlib.sha256()
+            for path in group:
+                digest.update(path.as_posix().encode() + b"\0" + self.of(path))
+            self.groups[group] = digest.digest()
+        return self.groups[group]
+
+    def key(self, nodeid: str, found: Iterable[inputs.Input], common: bytes) -> str:
         """The verdict's key: the check, and the content of everything it depends on."""
         digest = hashlib.sha256(f"{nodeid}\0{platform.python_version()}\0".encode() + common)
-        paths = sorted({entry for entry in inputs if isinstance(entry, Path)})
-        parts = [entry for entry in inputs if isinstance(entry, bytes)]
+        found = list(found)
+        paths = sorted({entry for entry in found if isinstance(entry, Path)})
+        groups = sorted({entry for entry in found if isinstance(entry, tuple)})
+        parts = [entry for entry in found if isinstance(entry, bytes)]
         for path in paths:
             digest.update(path.as_posix().encode() + b"\0" + self.of(path))
+        for group in groups:
+            digest.update(self.of_group(group))
         for part in parts:
             digest.update(hashlib.sha256(part).digest())
         return digest.hexdigest()
@@ -69,12 +83,12 @@ def common_digest(digests: Digests) -> bytes:
     return b"".join(digests.of(path) for path in common_inputs())
 
 
-def declared_inputs(item: pytest.Item) -> Iterable[Path | bytes] | None:
+def declared_inputs(item: pytest.Item) -> Iterable[inputs.Input] | None:
     """What the check depends on, or None when it is not cached (it runs every time)."""
     marker = item.get_closest_marker("inputs")
     path = Path(str(item.path))
     if marker is not None:
-        resolver: Callable[..., Iterable[Path | bytes] | None] = marker.args[0]
+        resolver: Callable[..., Iterable[inputs.Input] | None] = marker.args[0]
         params = item.callspec.params if hasattr(item, "callspec") else {}
         return resolver(**params)
     if path.suffix == ".md" and ".md::line" in item.nodeid:
@@ -100,9 +114,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     digests = Digests()
     common = common_digest(digests)
     for item in items:
-        inputs = declared_inputs(item)
-        if inputs is not None:
-            item.stash[KEY] = digests.key(item.nodeid, inputs, common)
+        found = declared_inputs(item)
+        if found is not None:
+            item.stash[KEY] = digests.key(item.nodeid, found, common)
     if config.getoption("quick"):
         leave_out_known_verdicts(config, items)
         return
