@@ -7,7 +7,6 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs_jupyter import convert
 
 from hooks.notebooks import executed_copy, loads_from_another_host, repair_key
 from tests import inputs
@@ -62,6 +61,8 @@ def converted(tmp_path_factory) -> BeautifulSoup:
     )
     path = tmp_path_factory.mktemp("nb") / "probe.ipynb"
     nbformat.write(notebook, path)
+    from mkdocs_jupyter import convert  # nbconvert takes a second to import: only when used
+
     return BeautifulSoup(convert.nb2html(str(path), execute=False), "html.parser")
 
 
