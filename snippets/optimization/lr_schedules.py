@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import warnings
 from collections.abc import Callable
 
+from snippets.lazy import computed_on_first_read
+
+# isort: split
 # --8<-- [start:record]
 import torch
 from torch.optim import lr_scheduler
@@ -111,10 +115,16 @@ def plateau_lrs(val_losses: list[float]) -> list[float]:
 # --8<-- [end:plateau]
 
 
-PLATEAU_LRS = plateau_lrs(synthetic_val_losses())
-PLATEAU_FIRST_CUT = next(e for e, lr in enumerate(PLATEAU_LRS) if lr < BASE_LR)
-PLATEAU_CUTS = [e for e in range(1, EPOCHS) if PLATEAU_LRS[e] < PLATEAU_LRS[e - 1]]
-PLATEAU_FINAL_LR = PLATEAU_LRS[-1]
+@functools.cache
+def plateau_schedule() -> tuple[float, ...]:
+    return tuple(plateau_lrs(synthetic_val_losses()))
+
+
+def plateau_cuts() -> list[int]:
+    lrs = plateau_schedule()
+    return [e for e in range(1, EPOCHS) if lrs[e] < lrs[e - 1]]
+
+
 STEP_LR_AT_120 = step_lr(120)
 MULTISTEP_LR_AT_130 = multistep_lr(130)
 EXPONENTIAL_LR_AT_100 = exponential_lr(100)
@@ -140,10 +150,26 @@ def first_lrs_wrong_order(steps: int = 3) -> list[float]:
 
 # --8<-- [end:wrong_order]
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    WRONG_ORDER_FIRST_LR = first_lrs_wrong_order()[0]
-RIGHT_ORDER_FIRST_LR = lr_per_epoch(SCHEDULES["warm-up + cosine"], epochs=1)[0]
+
+def wrong_order_first_lr() -> float:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return first_lrs_wrong_order()[0]
+
+
+__getattr__ = computed_on_first_read(
+    globals(),
+    {
+        "PLATEAU_LRS": lambda: list(plateau_schedule()),
+        "PLATEAU_FIRST_CUT": lambda: next(
+            e for e, lr in enumerate(plateau_schedule()) if lr < BASE_LR
+        ),
+        "PLATEAU_CUTS": plateau_cuts,
+        "PLATEAU_FINAL_LR": lambda: plateau_schedule()[-1],
+        "WRONG_ORDER_FIRST_LR": wrong_order_first_lr,
+        "RIGHT_ORDER_FIRST_LR": lambda: lr_per_epoch(SCHEDULES["warm-up + cosine"], epochs=1)[0],
+    },
+)
 WARNING_START = "Detected call of `lr_scheduler.step()` before `optimizer.step()`"
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import functools
 
+from snippets.lazy import computed_on_first_read
+
+# isort: split
 # --8<-- [start:data]
 import math
 
@@ -118,8 +121,15 @@ def shrink_without_data(optimizer_class: type, weight_decay: float, steps: int =
 # --8<-- [end:decay_demo]
 
 DECAY_STRENGTHS = (1e-4, 1.0)
-ADAM_L2_SMALL, ADAM_L2_LARGE = (shrink_without_data(torch.optim.Adam, wd) for wd in DECAY_STRENGTHS)
-ADAMW_SMALL, ADAMW_LARGE = (shrink_without_data(torch.optim.AdamW, wd) for wd in DECAY_STRENGTHS)
+__getattr__ = computed_on_first_read(
+    globals(),
+    {
+        "ADAM_L2_SMALL": lambda: shrink_without_data(torch.optim.Adam, DECAY_STRENGTHS[0]),
+        "ADAM_L2_LARGE": lambda: shrink_without_data(torch.optim.Adam, DECAY_STRENGTHS[1]),
+        "ADAMW_SMALL": lambda: shrink_without_data(torch.optim.AdamW, DECAY_STRENGTHS[0]),
+        "ADAMW_LARGE": lambda: shrink_without_data(torch.optim.AdamW, DECAY_STRENGTHS[1]),
+    },
+)
 
 
 # --8<-- [start:dropout]

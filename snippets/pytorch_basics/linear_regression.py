@@ -3,6 +3,11 @@ reference; then validation, train()/eval(), saving and reloading; and the chapte
 
 from __future__ import annotations
 
+import functools
+
+from snippets.lazy import computed_on_first_read
+
+# isort: split
 # --8<-- [start:imports]
 import tempfile
 from pathlib import Path
@@ -148,6 +153,7 @@ def train_and_validate(
 # --8<-- [end:validation]
 
 
+@functools.cache
 def reference_results() -> dict[str, float]:
     x, y = make_data()
     x_train, y_train, x_val, y_val = train_val_split(x, y)
@@ -163,9 +169,16 @@ def reference_results() -> dict[str, float]:
     }
 
 
-RESULTS = reference_results()
-LS_W, LS_B = RESULTS["w_ls"], RESULTS["b_ls"]
-FINAL_TRAIN_LOSS, FINAL_VAL_LOSS = RESULTS["train_loss"], RESULTS["val_loss"]
+__getattr__ = computed_on_first_read(
+    globals(),
+    {
+        "RESULTS": reference_results,
+        "LS_W": lambda: reference_results()["w_ls"],
+        "LS_B": lambda: reference_results()["b_ls"],
+        "FINAL_TRAIN_LOSS": lambda: reference_results()["train_loss"],
+        "FINAL_VAL_LOSS": lambda: reference_results()["val_loss"],
+    },
+)
 TOLERANCE_TRUE = 0.1
 TOLERANCE_CLOSED_FORM = 1e-3
 STEPS, LEARNING_RATE = 200, 0.1
