@@ -54,12 +54,12 @@ test: $(STAMP) $(AXE)
 	$(BIN)/python tools/timed.py build -- $(BIN)/python -m tests.site
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## check: the quick tier for the inner loop — rebuild what changed, then run only the checks
-## whose inputs changed since they last passed (tests/verdicts.py); no cold reproducible build
+## check: the quick tier for the inner loop — rebuild what changed while pytest collects, then
+## run only the checks whose inputs changed since they last passed (tests/verdicts.py,
+## tests/quick.py); no cold reproducible build
 check: $(STAMP) $(AXE)
 	$(BIN)/ruff check hooks snippets tests tools
-	$(BIN)/python -m tests.site --if-changed
-	$(BIN)/python -m pytest --quick -n auto
+	$(BIN)/python -m tests.quick
 
 ## bench: measure build and test times, page weights; writes bench/results.md
 bench: $(STAMP)

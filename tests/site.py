@@ -27,6 +27,7 @@ from tests.pages import ROOT, config_files, site_languages
 SITE = ROOT / "site"
 BUILDER = ROOT / "tools" / "build.py"
 STATE = ROOT / ".cache" / "site-build.json"
+BUILD_LOCK = ROOT / ".cache" / "site-build.lock"  # held by whoever builds site/
 SOURCES = (
     "docs",
     "snippets",
@@ -174,7 +175,7 @@ def build(run: str = "", stale_downloads_ok: bool = True) -> None:
 def ensure_built() -> Path:
     """The site for the current inputs; built here only when they changed since the last build."""
     STATE.parent.mkdir(exist_ok=True)
-    with (STATE.parent / "site-build.lock").open("w") as lock:
+    with BUILD_LOCK.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         state, current, run = read_state(), inputs_hash(), current_run()
         fresh = state.get("inputs") == current and (SITE / "search" / "search_index.json").exists()
@@ -189,6 +190,14 @@ def ensure_built() -> Path:
         elif state.get("run") != run:
             STATE.write_text(json.dumps({**state, "run": run}), encoding="utf-8")
     return SITE
+
+
+def wait_for_build(lock_file: Path = BUILD_LOCK) -> None:
+    """Return once no build of site/ is under way (the quick tier builds while pytest collects,
+    tests/quick.py); what a check reads from site/ is read after this."""
+    lock_file.parent.mkdir(exist_ok=True)
+    with lock_file.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_SH)
 
 
 def site_prefix() -> str:

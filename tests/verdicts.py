@@ -26,6 +26,7 @@ import pytest
 
 from tests import inputs
 from tests.pages import ROOT
+from tests.site import wait_for_build
 
 VERDICTS = Path(os.environ.get("VERDICTS_DIR", ROOT / ".cache" / "verdicts"))
 KEY = pytest.StashKey[str]()
@@ -111,6 +112,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wait_for_build()  # keys of the checks of built pages read the site as the build left it
     digests = Digests()
     common = common_digest(digests)
     for item in items:
