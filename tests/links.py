@@ -1,15 +1,16 @@
 """Internal links, anchors and images of a built site, read from its HTML.
 
 PageParser is the one HTML parser of the tests: what they read from a built page (ids, links,
-loaded resources, <html lang>, the language selector, class names) comes from it. What it read is
-kept in .cache/parsed/ under a hash of the page's content and of this module, so a page is parsed
-once per version, not once per test process (pure-Python parsing of the whole site took 9 s)."""
+loaded resources, <html lang>, the language selector, class names) comes from it. What it read
+is kept in .cache/parsed/ under a hash of the page's content and of the parser's code, so a page
+is parsed once per version, not once per test process (parsing the whole site took 9 s)."""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
 import hashlib
+import inspect
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -117,17 +118,26 @@ def parsed(page: Path, mtime_ns: int, size: int) -> ParsedPage:
 @functools.cache
 def parser_digest() -> bytes:
     """Stands for the parser's code in the cache's keys: a changed parser parses again."""
-    return hashlib.sha256(Path(__file__).read_bytes()).digest()
+    code = inspect.getsource(PageParser) + inspect.getsource(ParsedPage)
+    return hashlib.sha256(code.encode()).digest()
 
 
 def target_file(site: Path, page: Path, link: str, prefix: str) -> tuple[Path, str] | None:
     """The file and fragment a relative link points to, for a site served under `prefix`; None
     for other hosts and schemes."""
+    return link_target(site, page_address(site, page, prefix), link, prefix)
+
+
+def page_address(site: Path, page: Path, prefix: str) -> str:
+    """A page's URL on a made-up host, against which its links resolve (dot segments too)."""
+    return f"http://site{prefix}/{page.relative_to(site).as_posix()}"
+
+
+def link_target(site: Path, address: str, link: str, prefix: str) -> tuple[Path, str] | None:
     parts = urlsplit(link)
     if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:", "javascript:")):
         return None
-    page_url = f"http://site{prefix}/{page.relative_to(site).as_posix()}"  # dot segments resolve
-    path = unquote(urlsplit(urljoin(page_url, parts.path or page_url)).path)
+    path = unquote(urlsplit(urljoin(address, parts.path or address)).path)
     if not path.startswith(prefix + "/"):
         return site / "outside-the-site" / path.lstrip("/"), ""
     target = site / path.removeprefix(prefix).lstrip("/")
@@ -143,16 +153,16 @@ def broken_links(site: Path, prefix: str | None = None) -> list[str]:
     pages = {page: parse(page) for page in sorted(site.rglob("*.html"))}
     problems = []
     for page, parsed in pages.items():
-        for link in parsed.links:
-            resolved = target_file(site, page, link, prefix)
+        address = page_address(site, page, prefix)
+        for link in dict.fromkeys(parsed.links):
+            resolved = link_target(site, address, link, prefix)
             if resolved is None:
                 continue
             target, fragment = resolved
-            where = f"{page.relative_to(site)}: {link}"
             if not target.exists():
-                problems.append(f"{where} (no such file)")
+                problems.append(f"{page.relative_to(site)}: {link} (no such file)")
             elif fragment and target.suffix == ".html":
                 ids = pages[target].ids if target in pages else parse(target).ids
                 if fragment not in ids:
-                    problems.append(f"{where} (no #{fragment} there)")
+                    problems.append(f"{page.relative_to(site)}: {link} (no #{fragment} there)")
     return problems
