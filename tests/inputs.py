@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from hooks.figures import imported_snippet_modules
+from hooks.figures import imported_names, imported_snippet_modules
 from tests.links import parse, target_file
 from tests.pages import DOCS, ROOT, Page, config_files, site_languages
 from tests.site import SITE, is_current, site_prefix
@@ -17,6 +17,7 @@ from tools.artefacts import DOWNLOADS
 Input = Path | tuple[Path, ...] | bytes
 Inputs = list[Input]
 BUILD_MACHINERY = ("hooks", "overrides", "includes", "tools/build.py")
+PAGES_MODULE = "tests.pages"
 
 
 def files_under(*names: str) -> list[Path]:
@@ -66,15 +67,22 @@ def all_page_code(pages: tuple[Page, ...]) -> Inputs:
     return [*files_under("snippets"), *(code_signature(page) for page in pages)]
 
 
+def reads_pages(test_file: Path) -> bool:
+    """Whether a test module reads pages: the tests read them through tests.pages."""
+    return PAGES_MODULE in imported_names(test_file.read_text(encoding="utf-8"))
+
+
 @cache
 def chapter_tests(test_file: Path) -> Inputs | None:
-    """A chapter's own tests (tests/<chapter>/): that chapter's snippets and pages, and every
-    snippets module the test imports."""
+    """A chapter's own tests (tests/<chapter>/): that chapter's snippets, every snippets module
+    the test imports, and the chapter's pages when the test reads pages."""
     chapter = test_file.parent.name
     if test_file.parent.parent != ROOT / "tests" or not (ROOT / "snippets" / chapter).is_dir():
         return None
-    pages = [p for lang in DOCS.iterdir() for p in files_under(f"docs/{lang.name}/{chapter}")]
-    return with_imports([test_file, *files_under(f"snippets/{chapter}")]) + pages
+    code = with_imports([test_file, *files_under(f"snippets/{chapter}")])
+    if not reads_pages(test_file):
+        return code
+    return code + [p for lang in DOCS.iterdir() for p in files_under(f"docs/{lang.name}/{chapter}")]
 
 
 def built_page(lang: str, url_path: str) -> Inputs | None:

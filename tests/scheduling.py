@@ -5,6 +5,11 @@ other has finished. Each run records how long every check took (pytest's cache,
 .pytest_cache); the next run moves the checks that took longer than LONG_S to the front,
 longest first, and leaves the others in collection order (so module fixtures are set up once).
 On a machine with no record yet, checks marked ``long`` go first.
+
+That order needs xdist to hand out checks one at a time (``--maxschedchunk=1`` in pyproject.toml).
+By default its first step sends each worker a run of consecutive checks, a quarter of its share:
+the first worker got the 280 longest checks, nearly all of the full tier's time, while the other
+ran the short ones and waited.
 """
 
 from __future__ import annotations

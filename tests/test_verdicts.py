@@ -4,6 +4,8 @@ injected into a changed input fails instead of being hidden by an old verdict.""
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 
 from tests import inputs, site
 from tests.browser.test_pages import all_pages, page_url
-from tests.pages import ROOT, markdown_pages, page_pairs, site_languages
+from tests.pages import ROOT, config_files, markdown_pages, page_pairs, site_languages
 from tests.verdicts import Digests, common_digest
 
 SNIPPET = ROOT / "snippets" / "activations" / "softmax.py"
@@ -160,3 +162,95 @@ def test_a_fault_in_a_changed_input_fails_and_an_unchanged_check_is_skipped(tmp_
     assert "1 failed" in quick_run(project, verdicts).stdout, "a failure is never cached"
     data.write_text("good", encoding="utf-8")
     assert "left out 1 unchanged since their last pass" in quick_run(project, verdicts).stdout
+
+
+CHAPTER_CHECK = """
+from pathlib import Path
+
+from snippets.demo import numbers
+
+with (Path(__file__).parent / "imports.log").open("a") as log:
+    log.write("imported\\n")
+
+
+def test_the_number_is_two():
+    assert numbers.VALUE == 2
+"""
+
+
+def chapter_project(folder: Path) -> Path:
+    """A project with the test machinery and one chapter, demo, whose test logs each import."""
+    for name in ("tests", "hooks", "tools"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for config in config_files():
+        shutil.copy(config, folder / config.relative_to(ROOT))
+    for language in site_languages():
+        (folder / "docs" / language["lang"]).mkdir(parents=True)
+    for package in ("snippets/demo", "tests/demo"):
+        (folder / package).mkdir(parents=True)
+        (folder / package / "__init__.py").write_text("", encoding="utf-8")
+    (folder / "snippets" / "__init__.py").write_text("", encoding="utf-8")
+    (folder / "snippets" / "demo" / "numbers.py").write_text("VALUE = 2\n", encoding="utf-8")
+    (folder / "tests" / "demo" / "test_numbers.py").write_text(CHAPTER_CHECK, encoding="utf-8")
+    return folder
+
+
+def quick_chapter_run(project: Path) -> tuple[str, int]:
+    """The quick tier on the demo chapter: its output, and how often the test module was
+    imported."""
+    log = project / "tests" / "demo" / "imports.log"
+    before = len(log.read_text().splitlines()) if log.exists() else 0
+    plugins = ["-p", "tests.verdicts", "-p", "no:cacheprovider"]
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", *plugins, "--quick", "tests/demo"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": f"{project}{os.pathsep}{project / 'hooks'}"},
+        capture_output=True,
+        text=True,
+    )
+    after = len(log.read_text().splitlines()) if log.exists() else 0
+    return run.stdout + run.stderr, after - before
+
+
+@pytest.mark.inputs.with_args(lambda: inputs.files_under("tests", "hooks", "tools"))
+def test_an_unchanged_chapter_module_is_not_imported_and_a_fault_in_its_snippet_fails(tmp_path):
+    project = chapter_project(tmp_path)
+    snippet = project / "snippets" / "demo" / "numbers.py"
+    output, imports = quick_chapter_run(project)
+    assert "1 passed" in output and imports == 1, output
+    output, imports = quick_chapter_run(project)
+    assert "left out 1 unchanged since their last pass (1 test modules" in output, output
+    assert imports == 0, "an unchanged chapter module with a verdict is imported again"
+    snippet.write_text("VALUE = 3\n", encoding="utf-8")
+    output, imports = quick_chapter_run(project)
+    assert "1 failed" in output and imports == 1, output
+    assert "1 failed" in quick_chapter_run(project)[0], "a failure is never cached"
+    snippet.write_text("VALUE = 2\n", encoding="utf-8")
+    output, imports = quick_chapter_run(project)
+    assert "(1 test modules of them not even imported)" in output and imports == 0, output
+    (project / "snippets" / "demo" / "more.py").write_text("", encoding="utf-8")
+    output, imports = quick_chapter_run(project)
+    assert "1 passed" in output and imports == 1, "a new file of the chapter's snippets"
+
+
+def chapter_test_modules() -> list[Path]:
+    return sorted(
+        path
+        for path in (ROOT / "tests").glob("*/test_*.py")
+        if inputs.chapter_tests(path) is not None
+    )
+
+
+@pytest.mark.inputs.with_args(lambda: chapter_test_modules())
+def test_a_chapter_test_that_does_not_import_tests_pages_names_no_page():
+    """Only chapter tests that read pages through tests.pages depend on the chapter's pages
+    (inputs.chapter_tests); a test that found pages another way would keep an old verdict."""
+    modules = chapter_test_modules()
+    assert len(modules) > 50
+    naming_pages = [
+        path.relative_to(ROOT).as_posix()
+        for path in modules
+        if not inputs.reads_pages(path) and re.search(r"\bdocs\b|\.md\b", path.read_text("utf-8"))
+    ]
+    assert naming_pages == []
+    assert any(inputs.reads_pages(path) for path in modules)

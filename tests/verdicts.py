@@ -12,11 +12,19 @@ check runs. Checks marked ``full_tier`` (the cold reproducible build) run only w
 ``--quick``. Without ``--quick``
 (``make test``, CI) every check runs; passing verdicts are recorded either way, and the full tier
 removes the verdicts of keys no current check has.
+
+A chapter's test module (tests/<chapter>/) is not even imported when nothing it depends on
+changed and all its checks have verdicts: importing them costs most of a collection (torch, and
+the numbers the snippets compute at import). Its checks depend on what the module depends on
+(inputs.chapter_tests), which decides what the module collects, so each collection records the
+node ids of such a module under .cache/collected/, keyed by those inputs like a verdict.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
+import json
 import os
 import platform
 from collections.abc import Callable, Iterable
@@ -24,14 +32,20 @@ from pathlib import Path
 
 import pytest
 
+from hooks.cache_files import write_whole
 from tests import inputs
 from tests.pages import ROOT
 from tests.site import wait_for_build
 
 VERDICTS = Path(os.environ.get("VERDICTS_DIR", ROOT / ".cache" / "verdicts"))
+COLLECTED = VERDICTS.parent / "collected"
 KEY = pytest.StashKey[str]()
-LEFT_OUT = pytest.StashKey[tuple[int, int]]()
+LEFT_OUT = pytest.StashKey[tuple[int, int, int]]()
 PASSED = pytest.StashKey[bool]()
+DIGESTS = pytest.StashKey["Digests"]()
+NOT_IMPORTED = pytest.StashKey[list[int]]()
+MODULE_ITEMS = pytest.StashKey[dict[Path, list[pytest.Item]]]()
+FAILED_TO_COLLECT = pytest.StashKey[set[Path]]()
 LAST_PASS = ROOT / ".cache" / "last-pass"
 UNSTAMPED = {"node_modules"}  # installed by npm ci, like .venv
 
@@ -48,6 +62,7 @@ class Digests:
     def __init__(self) -> None:
         self.known: dict[Path, bytes] = {}
         self.groups: dict[tuple[Path, ...], bytes] = {}
+        self.common: bytes | None = None
 
     def of(self, path: Path) -> bytes:
         if path not in self.known:
@@ -81,7 +96,9 @@ class Digests:
 
 def common_digest(digests: Digests) -> bytes:
     """The part of every key that stands for what every check depends on."""
-    return b"".join(digests.of(path) for path in common_inputs())
+    if digests.common is None:
+        digests.common = b"".join(digests.of(path) for path in common_inputs())
+    return digests.common
 
 
 def declared_inputs(item: pytest.Item) -> Iterable[inputs.Input] | None:
@@ -111,9 +128,88 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "full_tier: runs only in the full tier (make test)")
 
 
+def session_digests(config: pytest.Config) -> Digests:
+    if DIGESTS not in config.stash:
+        config.stash[DIGESTS] = Digests()
+    return config.stash[DIGESTS]
+
+
+def module_record(path: Path, digests: Digests) -> Path | None:
+    """Where the node ids collected from a chapter's test module are recorded for its current
+    inputs; None for the other modules (what they collect depends on pages or the built site)."""
+    found = inputs.chapter_tests(path)
+    if found is None:
+        return None
+    name = f"collected {path.relative_to(ROOT).as_posix()}"
+    return COLLECTED / digests.key(name, found, common_digest(digests))
+
+
+def all_checks_passed(path: Path, nodeids: list[str], digests: Digests) -> bool:
+    found = inputs.chapter_tests(path)
+    common = common_digest(digests)
+    return all((VERDICTS / digests.key(nodeid, found, common)).exists() for nodeid in nodeids)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """In the quick tier, a chapter's test module whose recorded checks all have verdicts is
+    not imported."""
+    if not config.getoption("quick") or collection_path.suffix != ".py":
+        return None
+    digests = session_digests(config)
+    record = module_record(collection_path, digests)
+    if record is None or not record.is_file():
+        return None
+    nodeids = json.loads(record.read_text(encoding="utf-8"))
+    if not all_checks_passed(collection_path, nodeids, digests):
+        return None
+    config.stash.setdefault(NOT_IMPORTED, []).append(len(nodeids))
+    return True
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    module_items = item.config.stash.setdefault(MODULE_ITEMS, {})
+    module_items.setdefault(Path(str(item.path)), []).append(item)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector):
+    report = yield
+    if report.failed:
+        collector.config.stash.setdefault(FAILED_TO_COLLECT, set()).add(Path(str(collector.path)))
+    return report
+
+
+def whole_modules_collected(config: pytest.Config) -> bool:
+    """Whether each collected module gave all its checks: no node ids named on the command line,
+    no --last-failed (which collects part of a module)."""
+    return not any("::" in arg for arg in config.args) and not config.getoption("lf", False)
+
+
+def whole_suite_collected(config: pytest.Config) -> bool:
+    """Whether this run collected every check: no paths, node ids, -k, -m or --deselect."""
+    selected = any(config.getoption(name) for name in ("keyword", "markexpr", "deselect"))
+    return config.args_source == pytest.Config.ArgsSource.TESTPATHS and not selected
+
+
+def record_module_collections(config: pytest.Config, digests: Digests) -> None:
+    """Record the node ids of each chapter test module collected whole; not of a module any of
+    whose checks declares its own inputs or runs in the full tier only."""
+    if not whole_modules_collected(config):
+        return
+    failed = config.stash.get(FAILED_TO_COLLECT, set())
+    for path, items in config.stash.get(MODULE_ITEMS, {}).items():
+        record = module_record(path, digests)
+        if record is None or path in failed or record.is_file():
+            continue
+        if any(item.get_closest_marker(m) for item in items for m in ("inputs", "full_tier")):
+            continue
+        write_whole(record, json.dumps([item.nodeid for item in items]))
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     wait_for_build()  # keys of the checks of built pages read the site as the build left it
-    digests = Digests()
+    digests = session_digests(config)
+    record_module_collections(config, digests)
     common = common_digest(digests)
     for item in items:
         found = declared_inputs(item)
@@ -123,11 +219,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         leave_out_known_verdicts(config, items)
         return
     first_worker = getattr(config, "workerinput", {}).get("workerid", "gw0") == "gw0"
-    if first_worker:
-        keep = {item.stash[KEY] for item in items if KEY in item.stash}
-        for old in VERDICTS.glob("*") if VERDICTS.is_dir() else ():
-            if old.name not in keep:
-                old.unlink(missing_ok=True)
+    if first_worker and whole_suite_collected(config):
+        remove_all_but(VERDICTS, {item.stash[KEY] for item in items if KEY in item.stash})
+        records = map(module_record, config.stash.get(MODULE_ITEMS, {}), itertools.repeat(digests))
+        remove_all_but(COLLECTED, {record.name for record in records if record is not None})
+
+
+def remove_all_but(folder: Path, keep: set[str]) -> None:
+    for old in folder.glob("*") if folder.is_dir() else ():
+        if old.name not in keep:
+            old.unlink(missing_ok=True)
 
 
 def leave_out_known_verdicts(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -143,7 +244,8 @@ def leave_out_known_verdicts(config: pytest.Config, items: list[pytest.Item]) ->
     left_out = {id(item) for item in full_only + unchanged}
     items[:] = [item for item in items if id(item) not in left_out]
     config.hook.pytest_deselected(items=full_only + unchanged)
-    config.stash[LEFT_OUT] = (len(unchanged), len(full_only))
+    not_imported = config.stash.get(NOT_IMPORTED, [])
+    config.stash[LEFT_OUT] = (len(unchanged) + sum(not_imported), len(full_only), len(not_imported))
     if hasattr(config, "workeroutput"):
         config.workeroutput["left_out"] = config.stash[LEFT_OUT]
 
@@ -202,8 +304,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
 def pytest_terminal_summary(terminalreporter) -> None:
     left_out = terminalreporter.config.stash.get(LEFT_OUT, None)
     if left_out is not None:
-        unchanged, full_only = left_out
+        unchanged, full_only, modules = left_out
         terminalreporter.write_line(
-            f"quick tier: left out {unchanged} unchanged since their last pass, "
+            f"quick tier: left out {unchanged} unchanged since their last pass "
+            f"({modules} test modules of them not even imported), "
             f"{full_only} for the full tier only (make test)"
         )
