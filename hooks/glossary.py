@@ -17,9 +17,10 @@ languages, the Chinese variants the tests reject (``avoid``) and the forms match
    first use of each term on a page in ``<abbr title="other name: definition" tabindex="0">``,
    which Material's ``content.tooltips`` shows on hover and on keyboard focus. It works on the
    element tree after inline parsing, so code, math, links, headings and raw HTML are never
-   touched, and it needs no word boundary next to Chinese characters ("使用ReLU激活" matches);
-4. teaches jieba (which segments Chinese text for the search index) every Chinese term, so that
-   交叉熵 is indexed as one word and not as 交叉 + 熵.
+   touched, and it needs no word boundary next to Chinese characters ("使用ReLU激活" matches).
+
+hooks/search_cache.py teaches jieba (which segments Chinese text for the search index) the
+Chinese terms, so that 交叉熵 is indexed as one word.
 """
 
 from __future__ import annotations
@@ -386,25 +387,12 @@ class GlossaryTooltips(Extension):
 # --- MkDocs events ---------------------------------------------------------------------------
 
 
-def teach_jieba(glossary: dict) -> None:
-    import jieba
-
-    for term in glossary["terms"]:
-        for word in term["zh"].split():
-            if CJK.search(word):
-                jieba.add_word(word)
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     glossary = load_glossary()
     found = problems(glossary)
     if found:
         raise PluginError("includes/glossary.yml:\n  " + "\n  ".join(found))
     lang = config.theme["language"]
-    # Material's search segments Chinese text with jieba in every language's index (the English
-    # glossary shows the Chinese names), so every build teaches it the terms: taught only by the
-    # Chinese build, the English index depended on whether that build ran first in the process.
-    teach_jieba(glossary)
     config.markdown_extensions[:] = [
         e for e in config.markdown_extensions if not isinstance(e, GlossaryTooltips)
     ]
