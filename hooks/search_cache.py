@@ -27,7 +27,7 @@ from pathlib import Path
 
 import jieba
 from backrefs import bre
-from cache_files import write_whole  # MkDocs puts a hook's own folder on sys.path
+from cache_files import content_key, source_digest, write_whole  # hooks/ is on sys.path
 from glossary import CJK, load_glossary
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "search"
 CODE_VERSIONS = {name: version(name) for name in ("mkdocs-material", "jieba", "backrefs")}
+HOOK_DIGEST = source_digest(__file__)
 HAN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what the plugin hands to jieba
 TAG_PREFIX = "glossary:"
 
@@ -61,17 +62,18 @@ def outline(toc) -> list:
 
 def entries_key(page: Page, words: tuple[str, ...]) -> str:
     meta = {name: page.meta.get(name) for name in ("title", "search", "tags")}
-    made_from = {
-        "code": CODE_VERSIONS,
-        "words": words,
-        "url": page.url,
-        "title": page.title,
-        "meta": meta,
-        "toc": outline(page.toc),
-        "content": page.content,
-    }
-    text = json.dumps(made_from, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return content_key(
+        {
+            "code": CODE_VERSIONS,
+            "hook": HOOK_DIGEST,
+            "words": words,
+            "url": page.url,
+            "title": page.title,
+            "meta": meta,
+            "toc": outline(page.toc),
+            "content": page.content,
+        }
+    )
 
 
 class CachedSearchIndex(SearchIndex):
