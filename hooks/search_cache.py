@@ -7,7 +7,8 @@ address, title, outline and front matter, on the dictionary jieba segments with,
 of Material, jieba and backrefs (Material's regular expressions). This hook gives the plugin an
 index (``CachedSearchIndex``) that reads a page's entries back from a file keyed by all of these,
 and makes them with the plugin's own code only when no such file exists; an unchanged page then
-costs neither parsing nor segmentation, and jieba's dictionary is not loaded at all.
+costs neither parsing nor segmentation, and jieba's dictionary is not loaded at all. A page's
+new entries replace the file of its earlier version, as hooks/figures.py does with drawings.
 
 The dictionary jieba segments with is its own plus the glossary's Chinese terms, so that 交叉熵
 is indexed as one word and not as 交叉 + 熵. jieba keeps one dictionary per interpreter, and
@@ -20,8 +21,8 @@ what a fresh build makes).
 
 from __future__ import annotations
 
-import hashlib
 import json
+from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from glossary import CJK, load_glossary
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "search"
 CODE_VERSIONS = {name: version(name) for name in ("mkdocs-material", "jieba", "backrefs")}
@@ -48,7 +50,7 @@ def chinese_terms(glossary: dict) -> tuple[str, ...]:
 
 
 def terms_tag(words: tuple[str, ...]) -> str:
-    return TAG_PREFIX + hashlib.sha256("\n".join(words).encode()).hexdigest()[:16]
+    return TAG_PREFIX + content_key({"words": words})[:16]
 
 
 def taught_tags() -> set[str]:
@@ -56,7 +58,7 @@ def taught_tags() -> set[str]:
     return {t for t in jieba.dt.user_word_tag_tab.values() if t.startswith(TAG_PREFIX)}
 
 
-def outline(toc) -> list:
+def outline(toc: Iterable[AnchorLink]) -> list:
     return [[item.id, item.url, outline(item.children)] for item in toc]
 
 
@@ -76,10 +78,30 @@ def entries_key(page: Page, words: tuple[str, ...]) -> str:
     )
 
 
+def page_prefix(lang: str, page: Page) -> str:
+    """The start of the names of a page's entry files, the same for every version of the page."""
+    return content_key({"lang": lang, "url": page.url})[:16]
+
+
+def read_if_there(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:  # never written, or dropped by another build just now
+        return None
+
+
+def drop_superseded(current: Path, prefix: str) -> None:
+    """Remove the entry files of earlier versions of the same page."""
+    for old in CACHE_DIR.glob(f"{prefix}-*"):
+        if old != current and not old.name.endswith(".partial"):
+            old.unlink(missing_ok=True)
+
+
 class CachedSearchIndex(SearchIndex):
-    def __init__(self, words: tuple[str, ...], **config) -> None:
+    def __init__(self, words: tuple[str, ...], site_language: str, **config) -> None:
         super().__init__(**config)
         self.words = words
+        self.site_language = site_language
         self.tag = terms_tag(words)
         self.taught = False
 
@@ -87,14 +109,16 @@ class CachedSearchIndex(SearchIndex):
         return taught_tags() <= {self.tag}
 
     def add_entry_from_context(self, page: Page) -> None:
-        path = CACHE_DIR / entries_key(page, self.words)
-        if path.exists():
-            self.entries.extend(json.loads(path.read_text(encoding="utf-8")))
+        prefix = page_prefix(self.site_language, page)
+        path = CACHE_DIR / f"{prefix}-{entries_key(page, self.words)}"
+        if (cached := read_if_there(path)) is not None:
+            self.entries.extend(json.loads(cached))
             return
         before = len(self.entries)
         super().add_entry_from_context(page)
         if self.segments_as_a_fresh_build():
             write_whole(path, json.dumps(self.entries[before:], ensure_ascii=False, default=str))
+            drop_superseded(path, prefix)
 
     def teach_jieba(self) -> None:
         """Add the terms jieba has not been taught yet (all of them, in a fresh interpreter)."""
@@ -117,5 +141,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if plugin.config.jieba_dict or plugin.config.jieba_dict_user:
             continue  # a dictionary of its own, which the cache key does not cover
         words = chinese_terms(load_glossary())
-        plugin.search_index = CachedSearchIndex(words, **plugin.search_index.config)
+        language = config.theme["language"]
+        plugin.search_index = CachedSearchIndex(words, language, **plugin.search_index.config)
     return config

@@ -51,8 +51,12 @@ EDITED_PAGE = ROOT / "docs" / "en" / "activations" / "why_nonlinearity.md"
 
 
 def timed(command: list[str]) -> float:
+    """Seconds `command` took; when it fails, the end of what it printed comes with the error."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=ENV, check=True, capture_output=True)
+    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        said = (result.stdout + result.stderr)[-6000:]
+        raise SystemExit(f"{' '.join(command)} failed (exit status {result.returncode}):\n{said}")
     return time.perf_counter() - start
 
 
