@@ -201,10 +201,13 @@ def quick_chapter_run(project: Path) -> tuple[str, int]:
     log = project / "tests" / "demo" / "imports.log"
     before = len(log.read_text().splitlines()) if log.exists() else 0
     plugins = ["-p", "tests.verdicts", "-p", "no:cacheprovider"]
+    # No bytecode files: Python checks them by the source's size and time stamp in whole
+    # seconds, so "VALUE = 2" written in the second "VALUE = 3" was compiled would import as 3.
+    environment = {"PYTHONPATH": f"{project}{os.pathsep}{project / 'hooks'}"}
     run = subprocess.run(
         [sys.executable, "-m", "pytest", *plugins, "--quick", "tests/demo"],
         cwd=project,
-        env={**os.environ, "PYTHONPATH": f"{project}{os.pathsep}{project / 'hooks'}"},
+        env={**os.environ, **environment, "PYTHONDONTWRITEBYTECODE": "1"},
         capture_output=True,
         text=True,
     )
