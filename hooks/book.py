@@ -6,9 +6,10 @@ language's titles from ``extra.book`` (a plugin's options cannot differ per lang
 path from this project's root to the downloads and whether this is the offline copy; and it turns
 the plugin off under ``mkdocs serve``: the print page renders every page again after each edit,
 and a dirty build of one page would make a print page of that page alone. Its ``on_config`` runs
-before the plugin's, which reads these options. After the plugin, it fixes two things the plugin
-does not do for this site: a relative base URL, and links to pages left out of the book. It also
-gives the plugin a faster ``update_anchor_ids`` with the same result (seconds of every build).
+before the plugin's, which reads these options. After the plugin, it fixes three things the plugin
+does not do for this site: a relative base URL, links to pages left out of the book, and the
+language of its section headings' permalink title. It also gives the plugin a faster
+``update_anchor_ids`` with the same result (seconds of every build).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from mkdocs_print_site_plugin import urls
 from mkdocs_print_site_plugin.exclude import exclude
 from mkdocs_print_site_plugin.urls import get_page_key
 from offline import offline_plugin_enabled
+from ui_strings import project_ui
 
 PLUGIN = "print-site"
 serving = False
@@ -105,21 +107,33 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-@event_priority(-100)
-def on_post_build(config: MkDocsConfig) -> None:
+# The plugin's link on each section's heading (mkdocs-print-site-plugin 2.9, renderer.py).
+PLUGIN_SECTION_PERMALINK = "title='Permanent link'"
+
+
+def links_to_pages_left_out(html: str, plugin) -> str:
     """Links to pages left out of the book (the notebooks, About) go to those pages on the site.
 
     The plugin turns every link to another page into a link to that page's part of the print
     page, `#<page key>` or `#<page key>-<anchor>`, also when the page was left out, so such links
-    would lead nowhere. Runs after the plugin has written the print page.
+    would lead nowhere.
     """
-    plugin = config.plugins[PLUGIN]
-    if not plugin.config["enabled"] or not excluded_pages:
-        return
-    printed = Path(plugin.print_file.abs_dest_path)
-    html = printed.read_text(encoding="utf-8")
     for page in excluded_pages:
         key, target = get_page_key(page.url), page.file.url_relative_to(plugin.print_file)
         html = html.replace(f'href="#{key}"', f'href="{target}"')
         html = html.replace(f'href="#{key}-', f'href="{target}#')
+    return html
+
+
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Runs after the plugin has written the print page: the links to pages left out of the book
+    are pointed at the site, and the plugin's section headings get the permalink title in this
+    language, as every other heading has (hooks/ui_strings.py); the plugin writes it in English."""
+    plugin = config.plugins[PLUGIN]
+    if not plugin.config["enabled"]:
+        return
+    printed = Path(plugin.print_file.abs_dest_path)
+    html = links_to_pages_left_out(printed.read_text(encoding="utf-8"), plugin)
+    html = html.replace(PLUGIN_SECTION_PERMALINK, f"title='{project_ui(config)['permalink']}'")
     printed.write_text(html, encoding="utf-8")

@@ -14,7 +14,10 @@
    and code cells, which scroll sideways, become reachable by keyboard.
 4. ``links_to_pages_follow_the_build``: links to other pages, written as the hosted site's
    folder URLs, point at the page's URL in this build (``page.html`` in the offline copy).
-5. mkdocs-jupyter's own cache of the HTML it renders (``cache: true``) gets a folder per
+5. ``copy_buttons_in_the_page_language``: mkdocs-jupyter labels each cell's copy button "Copy to
+   Clipboard" and its notice "Copied!" on every page; they get Material's words for its own copy
+   buttons in the page's language (``ui_strings.material_translation``).
+6. mkdocs-jupyter's own cache of the HTML it renders (``cache: true``) gets a folder per
    language and pinned requirements (``on_config``). Its key is the notebook's bytes and its
    options, not the versions of nbconvert and its templates; and after each build it deletes the
    entries that build did not use, so with one folder the English build would delete every
@@ -48,6 +51,7 @@ from mkdocs.structure.toc import AnchorLink
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from page_blocks import atx_headings
+from ui_strings import material_translation
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "notebooks"
@@ -211,11 +215,27 @@ def links_to_pages_follow_the_build(soup: BeautifulSoup, page: Page, urls: dict[
             link["href"] = target + fragment
 
 
-def repaired(html: str, page: Page, ids: list[str], urls: dict[str, str]) -> dict:
+def copy_labels(config: MkDocsConfig) -> dict[str, str]:
+    """Material's labels for a copy button and for its notice once copied, in this language."""
+    return {
+        "copy": material_translation(config, "clipboard.copy"),
+        "copied": material_translation(config, "clipboard.copied"),
+    }
+
+
+def copy_buttons_in_the_page_language(soup: BeautifulSoup, labels: dict[str, str]) -> None:
+    for button in soup.find_all("clipboard-copy"):
+        button["aria-label"] = labels["copy"]
+        for notice in button.select("span.notice"):
+            notice.string = labels["copied"]
+
+
+def repaired(html: str, page: Page, ids: list[str], urls: dict[str, str], labels: dict) -> dict:
     """{"html": the repaired page, "css": the name of its stylesheet or None}."""
     soup = BeautifulSoup(html, "html.parser")
     cjk_heading_ids(soup, page, ids)
     links_to_pages_follow_the_build(soup, page, urls)
+    copy_buttons_in_the_page_language(soup, labels)
     drop_cdn_scripts(soup)
     css = inline_css_to_file(soup, page)
     for cell in soup.select("div.highlight-ipynb"):
@@ -223,8 +243,8 @@ def repaired(html: str, page: Page, ids: list[str], urls: dict[str, str]) -> dic
     return {"html": str(soup), "css": css}
 
 
-def repair_key(html: str, page: Page, ids: list[str], urls: dict[str, str]) -> str:
-    inputs = [html, page.file.src_uri, page.file.dest_uri, ids, urls, bs4.__version__]
+def repair_key(html: str, page: Page, ids: list[str], urls: dict[str, str], labels: dict) -> str:
+    inputs = [html, page.file.src_uri, page.file.dest_uri, ids, urls, labels, bs4.__version__]
     digest = hashlib.sha256(Path(__file__).read_bytes())
     digest.update(json.dumps(inputs, sort_keys=True).encode())
     return digest.hexdigest()[:24]
@@ -235,12 +255,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     ids = english_heading_ids(page.file.src_uri)
     heading_entries(page, ids)
-    urls = page_urls(page, files)
-    entry = REPAIRED_DIR / f"{repair_key(html, page, ids, urls)}.json"
+    urls, labels = page_urls(page, files), copy_labels(config)
+    entry = REPAIRED_DIR / f"{repair_key(html, page, ids, urls, labels)}.json"
     if entry.exists():
         result = json.loads(entry.read_text(encoding="utf-8"))
     else:
-        result = repaired(html, page, ids, urls)
+        result = repaired(html, page, ids, urls, labels)
         write_whole(entry, json.dumps(result))
     copy_css_to_site(result["css"], Path(config.site_dir))
     return result["html"]

@@ -1,9 +1,9 @@
 """Internal links, anchors and images of a built site, read from its HTML.
 
 PageParser is the one HTML parser of the tests: what they read from a built page (ids, links,
-loaded resources, <html lang>, the language selector, class names) comes from it. What it read
-is kept in .cache/parsed/ under a hash of the page's content and of the parser's code, so a page
-is parsed once per version, not once per test process (parsing the whole site took 9 s)."""
+loaded resources, <html lang>, the language selector, class names, labels) comes from it. What
+it read is kept in .cache/parsed/ under a hash of the page's content and of the parser's code, so
+a page is parsed once per version, not once per test process (parsing the whole site took 9 s)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ LOADED_ATTRIBUTES = {"link": "href"} | dict.fromkeys(
     ("script", "img", "iframe", "source", "audio", "video"), "src"
 )
 NOT_LOADED_RELS = {"canonical", "alternate", "prev", "next"}  # <link>s to pages, not fetched
+LABEL_ATTRIBUTES = ("title", "aria-label", "placeholder")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,6 +39,7 @@ class ParsedPage:
     classes: frozenset[str]
     lang: str | None
     selector: dict[str, str]  # hreflang -> href of the language selector
+    labels: frozenset[str]  # the controls' labels: LABEL_ATTRIBUTES outside glossary terms
 
     def to_json(self) -> str:
         fields = dataclasses.asdict(self)
@@ -54,6 +56,7 @@ class ParsedPage:
             classes=frozenset(fields["classes"]),
             lang=fields["lang"],
             selector=fields["selector"],
+            labels=frozenset(fields["labels"]),
         )
 
 
@@ -66,6 +69,7 @@ class PageParser(HTMLParser):
         self.classes: set[str] = set()
         self.lang: str | None = None
         self.selector: dict[str, str] = {}  # hreflang -> href of the language selector
+        self.labels: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -78,6 +82,8 @@ class PageParser(HTMLParser):
         for key in ("id", "name"):
             if values.get(key):
                 self.ids.add(values[key])
+        if tag != "abbr":  # a glossary term's tooltip is text of the page, in both languages
+            self.labels.update(values[key] for key in LABEL_ATTRIBUTES if values.get(key))
         target = values.get(LINK_ATTRIBUTES.get(tag, ""))
         if target:
             self.links.append(target)
@@ -93,6 +99,7 @@ class PageParser(HTMLParser):
             frozenset(self.classes),
             self.lang,
             self.selector,
+            frozenset(self.labels),
         )
 
 

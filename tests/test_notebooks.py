@@ -11,9 +11,10 @@ from bs4 import BeautifulSoup
 from hooks.notebooks import executed_copy, loads_from_another_host, repair_key
 from tests import inputs
 from tests.pages import DOCS, ROOT, notebooks
-from tests.site import ensure_built
+from tests.site import ensure_built, page_language
 
 NOTEBOOKS = notebooks()
+COPY_LABELS = {"zh": "复制", "en": "Copy to clipboard"}  # Material's, for its own copy buttons
 
 
 def test_there_are_notebooks_in_both_languages():
@@ -57,7 +58,10 @@ def test_notebook_runs_without_errors(path):
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory) -> BeautifulSoup:
     notebook = nbformat.v4.new_notebook(
-        cells=[nbformat.v4.new_markdown_cell("# 标题\n\n## 数据\n\n$x^2$")]
+        cells=[
+            nbformat.v4.new_markdown_cell("# 标题\n\n## 数据\n\n$x^2$"),
+            nbformat.v4.new_code_cell("x = 1"),
+        ]
     )
     path = tmp_path_factory.mktemp("nb") / "probe.ipynb"
     nbformat.write(notebook, path)
@@ -77,14 +81,24 @@ def test_mkdocs_jupyter_still_inlines_its_css_and_loads_scripts_from_a_cdn(conve
     assert any(loads_from_another_host(script) for script in converted.find_all("script"))
 
 
+@pytest.mark.inputs.with_args(list)
+def test_mkdocs_jupyter_still_labels_its_copy_buttons_in_english(converted):
+    buttons = converted.find_all("clipboard-copy")
+    assert [button["aria-label"] for button in buttons] == ["Copy to Clipboard"]
+    assert buttons[0].select_one("span.notice").get_text() == "Copied!"
+
+
 def test_built_notebook_pages_have_the_repairs():
-    pages = sorted(ensure_built().glob("**/mlp_moons/index.html"))
+    site = ensure_built()
+    pages = sorted(site.glob("**/mlp_moons/index.html"))
     assert len(pages) == 2
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert not soup.find_all("style"), page
         assert not any(loads_from_another_host(s) for s in soup.find_all("script")), page
         assert soup.find("h2", id="data"), page
+        labels = {button["aria-label"] for button in soup.find_all("clipboard-copy")}
+        assert labels == {COPY_LABELS[page_language(site, page)]}, page
 
 
 @pytest.mark.inputs.with_args(lambda: [ROOT / "hooks" / "notebooks.py"])
@@ -94,13 +108,15 @@ def test_repaired_notebook_html_is_kept_under_every_input_the_repairs_read():
 
     here = page("a/nb.ipynb", "a/nb/index.html")
     html, ids, urls = "<h1>标题</h1>", ["title"], {"b/": "../../b/"}
-    key = repair_key(html, here, ids, urls)
-    assert repair_key(html, here, ids, urls) == key
+    labels = {"copy": "复制", "copied": "已复制"}
+    key = repair_key(html, here, ids, urls, labels)
+    assert repair_key(html, here, ids, urls, labels) == key
     changed = [
-        repair_key(html + " ", here, ids, urls),
-        repair_key(html, page("c/nb.ipynb", "a/nb/index.html"), ids, urls),
-        repair_key(html, page("a/nb.ipynb", "a/nb.html"), ids, urls),
-        repair_key(html, here, ["heading"], urls),
-        repair_key(html, here, ids, {"b/": "../b.html"}),
+        repair_key(html + " ", here, ids, urls, labels),
+        repair_key(html, page("c/nb.ipynb", "a/nb/index.html"), ids, urls, labels),
+        repair_key(html, page("a/nb.ipynb", "a/nb.html"), ids, urls, labels),
+        repair_key(html, here, ["heading"], urls, labels),
+        repair_key(html, here, ids, {"b/": "../b.html"}, labels),
+        repair_key(html, here, ids, urls, {**labels, "copy": "Copy to clipboard"}),
     ]
     assert len({key, *changed}) == 1 + len(changed)

@@ -21,6 +21,8 @@ MEDIAN_PAGE_MAX_BYTES = 150_000
 MATHJAX = re.compile(r"[./]*assets/mathjax/tex-chtml\.js")
 OTHER_HOST = re.compile(r"^(https?:)?//")
 CSS_URL = re.compile(r"url\(\s*['\"]?(https?:)?//")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+PROPER_NAMES = frozenset({"GitHub"})
 SEARCH_SEPARATOR = re.compile(r"[\s\u200b\-_,:!=\[\]()\"`/]+|\.(?!\d)")
 
 pytestmark = pytest.mark.inputs.with_args(inputs.built_site)
@@ -44,6 +46,30 @@ def site_path(site: Path, page: Path) -> str:
 def test_html_lang_matches_the_language(site):
     for page in html_pages(site):
         assert parse(page).lang == page_language(site, page), page.relative_to(site)
+
+
+def wrong_language_labels(labels: frozenset[str], lang: str) -> list[str]:
+    """Labels of a page's controls not in its language: in Chinese each has a Han character, in
+    English none has; a proper name is the same in both."""
+    return sorted(
+        label for label in labels - PROPER_NAMES if (HAN.search(label) is None) == (lang == "zh")
+    )
+
+
+def test_controls_are_labelled_in_the_page_language(site):
+    wrong = {
+        page.relative_to(site).as_posix(): found
+        for page in html_pages(site)
+        if (found := wrong_language_labels(parse(page).labels, page_language(site, page)))
+    }
+    assert wrong == {}
+
+
+def test_a_label_in_the_other_language_is_found():
+    assert wrong_language_labels(frozenset({"Switch to dark mode", "GitHub"}), "zh") == [
+        "Switch to dark mode"
+    ]
+    assert wrong_language_labels(frozenset({"复制", "Copy to clipboard"}), "en") == ["复制"]
 
 
 def test_language_selector_opens_the_same_page(site):
