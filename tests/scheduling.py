@@ -1,4 +1,4 @@
-"""pytest plugin, loaded with -p: the longest checks start first.
+"""pytest plugin, loaded with -p: how the checks share the cores. The longest start first.
 
 With two workers, a check that takes a minute and starts last keeps one worker busy after the
 other has finished. Each run records how long every check took (pytest's cache,
@@ -10,9 +10,18 @@ That order needs xdist to hand out checks one at a time (``--maxschedchunk=1`` i
 By default its first step sends each worker a run of consecutive checks, a quarter of its share:
 the first worker got the 280 longest checks, nearly all of the full tier's time, while the other
 ran the short ones and waited.
+
+The workers, and every interpreter they start (page code, notebook kernels, figure renderers,
+builds), get OpenMP threads that sleep while they wait for work (OMP_WAIT_POLICY=PASSIVE, unless
+the environment sets it). By default a waiting thread spins: with two workers each running torch
+with as many threads as there are cores, the spinning took the cores the other worker needed. On
+2 cores the full tier's pytest took 584 s with spinning threads and 404 s without, with the same
+number of threads, so the checks still run torch as a reader's machine does.
 """
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -25,6 +34,7 @@ _seen: dict[str, float] = {}
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before xdist starts the workers
     config.addinivalue_line("markers", "long: takes tens of seconds; started first")
 
 
