@@ -2,8 +2,8 @@
 
 1. Notebooks are committed without outputs. Each is executed with nbclient into
    .cache/notebooks, keyed by the notebook's bytes, the pinned requirements and the execution
-   options; the notebook's file then points at that executed copy, which mkdocs-jupyter renders
-   and offers for download.
+   options, as many at once as there are cores; the notebook's file then points at that
+   executed copy, which mkdocs-jupyter renders and offers for download.
 2. ``cjk_heading_ids``: mkdocs-jupyter gives a heading without ASCII letters an empty id while
    its table of contents links to ``#_1``, ``#_2``, ... Every heading gets the id of the same
    heading in the English notebook (both languages have the same headings in the same order).
@@ -33,8 +33,10 @@ English headings, the URLs of the pages it may link to, this file and BeautifulS
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
+import os
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -49,7 +51,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 from page_blocks import atx_headings
 from ui_strings import material_translation
 
@@ -69,22 +70,55 @@ def execution_key(notebook: Path) -> str:
     return digest.hexdigest()[:24]
 
 
-def executed_copy(notebook: Path) -> Path:
-    """Path of the executed notebook, running it first when the cache has no copy."""
-    target = CACHE_DIR / execution_key(notebook) / notebook.name
-    if target.exists():
-        return target
+def executed_path(notebook: Path) -> Path:
+    return CACHE_DIR / execution_key(notebook) / notebook.name
+
+
+def kernel_environment() -> dict[str, str]:
+    """A kernel's environment: OpenMP threads that sleep while they wait (figures.py says why)."""
+    return {"OMP_WAIT_POLICY": "PASSIVE", **os.environ}
+
+
+async def execute_into_cache(notebook: Path) -> None:
     nb = nbformat.read(notebook, as_version=4)
     client = NotebookClient(
         nb, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}, **EXECUTION_OPTIONS
     )
-    try:
-        client.execute()
-    except CellExecutionError as error:
-        raise PluginError(f"Notebook {notebook.relative_to(ROOT)} failed:\n{error}") from error
+    await client.async_execute(env=kernel_environment())
+    target = executed_path(notebook)
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
-    return target
+
+
+async def execute_all(notebooks: list[Path]) -> list[BaseException | None]:
+    """Run the notebooks, as many at once as there are cores (each kernel is a process)."""
+    slots = asyncio.Semaphore(os.cpu_count() or 1)
+
+    async def execute(notebook: Path) -> None:
+        async with slots:
+            await execute_into_cache(notebook)
+
+    return await asyncio.gather(*map(execute, notebooks), return_exceptions=True)
+
+
+def execute_missing(notebooks: list[Path]) -> None:
+    """Run the notebooks the cache has no executed copy of; every one that fails is named (a cell
+    that raised, a kernel that died or timed out)."""
+    missing = [notebook for notebook in notebooks if not executed_path(notebook).exists()]
+    outcomes = asyncio.run(execute_all(missing)) if missing else []
+    failures = [
+        f"Notebook {notebook.relative_to(ROOT)} failed:\n{outcome}"
+        for notebook, outcome in zip(missing, outcomes, strict=True)
+        if outcome is not None
+    ]
+    if failures:
+        raise PluginError("\n\n".join(failures))
+
+
+def executed_copy(notebook: Path) -> Path:
+    """Path of the executed notebook, running it first when the cache has no copy."""
+    execute_missing([notebook])
+    return executed_path(notebook)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -101,9 +135,10 @@ def is_notebook(page: Page) -> bool:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for file in files:
-        if file.src_uri.endswith(".ipynb"):
-            file.abs_src_path = str(executed_copy(Path(config.docs_dir) / file.src_uri))
+    notebooks = [file for file in files if file.src_uri.endswith(".ipynb")]
+    execute_missing([Path(config.docs_dir) / file.src_uri for file in notebooks])
+    for file in notebooks:
+        file.abs_src_path = str(executed_path(Path(config.docs_dir) / file.src_uri))
     return files
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import types
 
+import nbformat
 import pytest
 
 from tests import inputs, pages
@@ -29,6 +30,20 @@ def test_a_figure_script_that_raises_fails_the_build(project):
     result = build(project)
     assert result.returncode != 0
     assert "snippets/demo/plot_broken.py" in result.stderr + result.stdout
+
+
+def test_every_notebook_that_raises_fails_the_build_by_name(project):
+    for lang in ("zh", "en"):
+        for name, code in (("first", "1 / 0"), ("second", "{}['missing']")):
+            notebook = nbformat.v4.new_notebook(
+                cells=[nbformat.v4.new_markdown_cell(f"# {name}"), nbformat.v4.new_code_cell(code)]
+            )
+            nbformat.write(notebook, project / f"docs/{lang}/{name}.ipynb")
+    result = build(project)
+    assert result.returncode != 0
+    output = result.stderr + result.stdout
+    assert "Notebook docs/zh/first.ipynb failed" in output and "ZeroDivisionError" in output
+    assert "Notebook docs/zh/second.ipynb failed" in output and "KeyError" in output
 
 
 def test_a_page_missing_in_one_language_fails_the_build(project):
