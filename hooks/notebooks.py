@@ -17,7 +17,11 @@
 5. ``copy_buttons_in_the_page_language``: mkdocs-jupyter labels each cell's copy button "Copy to
    Clipboard" and its notice "Copied!" on every page; they get Material's words for its own copy
    buttons in the page's language (``ui_strings.material_translation``).
-6. mkdocs-jupyter's own cache of the HTML it renders (``cache: true``) gets a folder per
+6. ``figures_described``: nbconvert gives every output image the alt text "No description has
+   been provided for this image", in English on every page. A cell that draws a figure says what
+   it shows, in the notebook's language, under ``"alt"`` in its metadata; its images get that
+   text, and a figure without one fails the build (``figure_descriptions``).
+7. mkdocs-jupyter's own cache of the HTML it renders (``cache: true``) gets a folder per
    language and pinned requirements (``on_config``). Its key is the notebook's bytes and its
    options, not the versions of nbconvert and its templates; and after each build it deletes the
    entries that build did not use, so with one folder the English build would delete every
@@ -27,8 +31,9 @@ The HTML is edited as a parsed document (BeautifulSoup). tests/test_notebooks.py
 mkdocs-jupyter stops doing what these repairs undo, so that they can be removed. Parsing a
 notebook page (~1 MB) is most of the hook's time, so the repaired HTML is kept in
 .cache/notebook-pages, keyed by everything the repairs read: the HTML, the page's place, the
-English headings, the URLs of the pages it may link to, this file and BeautifulSoup's version
-(tests/test_reproducible.py compares a warm build with a cold one).
+English headings, the URLs of the pages it may link to, the copy buttons' labels, the figures'
+descriptions, this file and BeautifulSoup's version (tests/test_reproducible.py compares a warm
+build with a cold one).
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ REQUIREMENTS = ROOT / "requirements.txt"
 # Timing metadata off and output streams merged, so that two runs write identical files.
 EXECUTION_OPTIONS = {"timeout": 300, "record_timing": False, "coalesce_streams": True}
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+IMAGE_TYPES = {"image/png", "image/jpeg", "image/svg+xml"}
 
 
 def execution_key(notebook: Path) -> str:
@@ -265,12 +271,54 @@ def copy_buttons_in_the_page_language(soup: BeautifulSoup, labels: dict[str, str
             notice.string = labels["copied"]
 
 
-def repaired(html: str, page: Page, ids: list[str], urls: dict[str, str], labels: dict) -> dict:
+def draws_figure(cell: nbformat.NotebookNode) -> bool:
+    return cell.cell_type == "code" and any(
+        IMAGE_TYPES & set(output.get("data", {})) for output in cell.outputs
+    )
+
+
+def figure_descriptions(page: Page, config: MkDocsConfig) -> list[str | None]:
+    """Each cell's description of its figure (``"alt"`` in its metadata), None for the others;
+    a cell that draws a figure without one fails the build, naming the notebook and the cells."""
+    cells = nbformat.read(page.file.abs_src_path, as_version=4).cells
+    undescribed = [i for i, cell in enumerate(cells) if draws_figure(cell) and not alt_text(cell)]
+    if undescribed:
+        source = (Path(config.docs_dir) / page.file.src_uri).relative_to(ROOT)
+        raise PluginError(
+            f'{source}: cells {undescribed} draw a figure but have no "alt" in their metadata '
+            "(the figure's description, for readers who cannot see it)"
+        )
+    return [alt_text(cell) for cell in cells]
+
+
+def alt_text(cell: nbformat.NotebookNode) -> str | None:
+    return cell.metadata.get("alt") or None
+
+
+def figures_described(soup: BeautifulSoup, alts: list[str | None]) -> None:
+    cells = soup.select("div.jp-Notebook > div.jp-Cell")
+    for cell, alt in zip(cells, alts, strict=True):
+        for image in cell.select(".jp-OutputArea img") if alt else ():
+            image["alt"] = alt
+
+
+def repair_inputs(page: Page, config: MkDocsConfig, files: Files) -> dict:
+    """What the repairs read besides the HTML and the page's place."""
+    return {
+        "ids": english_heading_ids(page.file.src_uri),
+        "urls": page_urls(page, files),
+        "labels": copy_labels(config),
+        "alts": figure_descriptions(page, config),
+    }
+
+
+def repaired(html: str, page: Page, inputs: dict) -> dict:
     """{"html": the repaired page, "css": the name of its stylesheet or None}."""
     soup = BeautifulSoup(html, "html.parser")
-    cjk_heading_ids(soup, page, ids)
-    links_to_pages_follow_the_build(soup, page, urls)
-    copy_buttons_in_the_page_language(soup, labels)
+    cjk_heading_ids(soup, page, inputs["ids"])
+    links_to_pages_follow_the_build(soup, page, inputs["urls"])
+    copy_buttons_in_the_page_language(soup, inputs["labels"])
+    figures_described(soup, inputs["alts"])
     drop_cdn_scripts(soup)
     css = inline_css_to_file(soup, page)
     for cell in soup.select("div.highlight-ipynb"):
@@ -278,24 +326,23 @@ def repaired(html: str, page: Page, ids: list[str], urls: dict[str, str], labels
     return {"html": str(soup), "css": css}
 
 
-def repair_key(html: str, page: Page, ids: list[str], urls: dict[str, str], labels: dict) -> str:
-    inputs = [html, page.file.src_uri, page.file.dest_uri, ids, urls, labels, bs4.__version__]
+def repair_key(html: str, page: Page, inputs: dict) -> str:
+    keyed = [html, page.file.src_uri, page.file.dest_uri, inputs, bs4.__version__]
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(json.dumps(inputs, sort_keys=True).encode())
+    digest.update(json.dumps(keyed, sort_keys=True).encode())
     return digest.hexdigest()[:24]
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not is_notebook(page):
         return html
-    ids = english_heading_ids(page.file.src_uri)
-    heading_entries(page, ids)
-    urls, labels = page_urls(page, files), copy_labels(config)
-    entry = REPAIRED_DIR / f"{repair_key(html, page, ids, urls, labels)}.json"
+    inputs = repair_inputs(page, config, files)
+    heading_entries(page, inputs["ids"])
+    entry = REPAIRED_DIR / f"{repair_key(html, page, inputs)}.json"
     if entry.exists():
         result = json.loads(entry.read_text(encoding="utf-8"))
     else:
-        result = repaired(html, page, ids, urls, labels)
+        result = repaired(html, page, inputs)
         write_whole(entry, json.dumps(result))
     copy_css_to_site(result["css"], Path(config.site_dir))
     return result["html"]

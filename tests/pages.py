@@ -14,6 +14,15 @@ from hooks import page_blocks
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
+HAN = re.compile(r"[\u4e00-\u9fff]")
+PROPER_NAMES = frozenset({"GitHub"})  # the same in every language
+
+
+def in_another_language(text: str, lang: str) -> bool:
+    """Whether a label or a description is not in `lang`: in Chinese it has a Han character, in
+    English none; a proper name is the same in both."""
+    return text not in PROPER_NAMES and (HAN.search(text) is None) == (lang == "zh")
+
 
 @cache
 def parsed_config(text: bytes) -> dict:

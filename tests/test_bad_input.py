@@ -46,6 +46,16 @@ def test_every_notebook_that_raises_fails_the_build_by_name(project):
     assert "Notebook docs/zh/second.ipynb failed" in output and "KeyError" in output
 
 
+def test_a_notebook_figure_without_a_description_fails_the_build(project):
+    drawing = "import matplotlib.pyplot as plt\nplt.plot([0, 1])\nplt.show()"
+    for lang in ("zh", "en"):
+        cells = [nbformat.v4.new_markdown_cell("# Figure"), nbformat.v4.new_code_cell(drawing)]
+        nbformat.write(nbformat.v4.new_notebook(cells=cells), project / f"docs/{lang}/drawn.ipynb")
+    result = build(project)
+    assert result.returncode != 0
+    assert 'docs/zh/drawn.ipynb: cells [1] draw a figure but have no "alt"' in result.stderr
+
+
 def test_a_page_missing_in_one_language_fails_the_build(project):
     write(project / "docs/zh/lonely.md", "# 孤单 { #lonely }\n")
     result = build(project)

@@ -10,10 +10,20 @@ from bs4 import BeautifulSoup
 
 from hooks.notebooks import executed_copy, loads_from_another_host, repair_key
 from tests import inputs
-from tests.pages import DOCS, ROOT, notebooks
+from tests.pages import DOCS, ROOT, in_another_language, notebooks, site_languages
 from tests.site import ensure_built, page_language
 
 NOTEBOOKS = notebooks()
+# A 1x1 PNG, as a cell that draws a figure has it among its outputs
+PNG_OUTPUT = nbformat.v4.new_output(
+    "display_data",
+    data={
+        "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+        "YPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+        "text/plain": "<Figure>",
+    },
+)
+PLACEHOLDER_ALT = "No description has been provided for this image"  # nbconvert's
 COPY_LABELS = {"zh": "复制", "en": "Copy to clipboard"}  # Material's, for its own copy buttons
 
 
@@ -60,7 +70,7 @@ def converted(tmp_path_factory) -> BeautifulSoup:
     notebook = nbformat.v4.new_notebook(
         cells=[
             nbformat.v4.new_markdown_cell("# 标题\n\n## 数据\n\n$x^2$"),
-            nbformat.v4.new_code_cell("x = 1"),
+            nbformat.v4.new_code_cell("x = 1", outputs=[PNG_OUTPUT]),
         ]
     )
     path = tmp_path_factory.mktemp("nb") / "probe.ipynb"
@@ -88,6 +98,27 @@ def test_mkdocs_jupyter_still_labels_its_copy_buttons_in_english(converted):
     assert buttons[0].select_one("span.notice").get_text() == "Copied!"
 
 
+@pytest.mark.inputs.with_args(list)
+def test_nbconvert_still_gives_every_image_its_placeholder_description(converted):
+    assert [image["alt"] for image in converted.find_all("img")] == [PLACEHOLDER_ALT]
+
+
+def test_every_figure_in_a_notebook_page_is_described_in_its_language():
+    site = ensure_built()
+    prefixes = {language["lang"]: language["prefix"] for language in site_languages()}
+    found = {}
+    for notebook in NOTEBOOKS:
+        lang, *place = notebook.relative_to(DOCS).with_suffix("").parts
+        page = site / prefixes[lang] / "/".join(place) / "index.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        alts = [image.get("alt", "") for image in soup.select(".jp-OutputArea img")]
+        assert alts, page
+        found[page] = [
+            alt for alt in alts if alt == PLACEHOLDER_ALT or in_another_language(alt, lang)
+        ]
+    assert {page: alts for page, alts in found.items() if alts} == {}
+
+
 def test_built_notebook_pages_have_the_repairs():
     site = ensure_built()
     pages = sorted(site.glob("**/mlp_moons/index.html"))
@@ -106,17 +137,22 @@ def test_repaired_notebook_html_is_kept_under_every_input_the_repairs_read():
     def page(src_uri: str, dest_uri: str) -> SimpleNamespace:
         return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, dest_uri=dest_uri))
 
-    here = page("a/nb.ipynb", "a/nb/index.html")
-    html, ids, urls = "<h1>标题</h1>", ["title"], {"b/": "../../b/"}
-    labels = {"copy": "复制", "copied": "已复制"}
-    key = repair_key(html, here, ids, urls, labels)
-    assert repair_key(html, here, ids, urls, labels) == key
+    here, html = page("a/nb.ipynb", "a/nb/index.html"), "<h1>标题</h1>"
+    inputs = {
+        "ids": ["title"],
+        "urls": {"b/": "../../b/"},
+        "labels": {"copy": "复制", "copied": "已复制"},
+        "alts": [None, "一条下降的曲线"],
+    }
+    key = repair_key(html, here, inputs)
+    assert repair_key(html, here, dict(inputs)) == key
     changed = [
-        repair_key(html + " ", here, ids, urls, labels),
-        repair_key(html, page("c/nb.ipynb", "a/nb/index.html"), ids, urls, labels),
-        repair_key(html, page("a/nb.ipynb", "a/nb.html"), ids, urls, labels),
-        repair_key(html, here, ["heading"], urls, labels),
-        repair_key(html, here, ids, {"b/": "../b.html"}, labels),
-        repair_key(html, here, ids, urls, {**labels, "copy": "Copy to clipboard"}),
+        repair_key(html + " ", here, inputs),
+        repair_key(html, page("c/nb.ipynb", "a/nb/index.html"), inputs),
+        repair_key(html, page("a/nb.ipynb", "a/nb.html"), inputs),
+        repair_key(html, here, {**inputs, "ids": ["heading"]}),
+        repair_key(html, here, {**inputs, "urls": {"b/": "../b.html"}}),
+        repair_key(html, here, {**inputs, "labels": {"copy": "Copy", "copied": "已复制"}}),
+        repair_key(html, here, {**inputs, "alts": [None, "一条上升的曲线"]}),
     ]
     assert len({key, *changed}) == 1 + len(changed)

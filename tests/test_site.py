@@ -13,7 +13,7 @@ import pytest
 from hooks.figures import cached_svgs, figure_scripts
 from tests import inputs
 from tests.links import parse
-from tests.pages import LANGUAGES, print_page_name
+from tests.pages import LANGUAGES, in_another_language, print_page_name
 from tests.site import ensure_built, html_pages, page_language, site_prefix
 
 NOTEBOOK_PAGE_MAX_BYTES = 300_000
@@ -21,8 +21,6 @@ MEDIAN_PAGE_MAX_BYTES = 150_000
 MATHJAX = re.compile(r"[./]*assets/mathjax/tex-chtml\.js")
 OTHER_HOST = re.compile(r"^(https?:)?//")
 CSS_URL = re.compile(r"url\(\s*['\"]?(https?:)?//")
-HAN = re.compile(r"[\u4e00-\u9fff]")
-PROPER_NAMES = frozenset({"GitHub"})
 SEARCH_SEPARATOR = re.compile(r"[\s\u200b\-_,:!=\[\]()\"`/]+|\.(?!\d)")
 
 pytestmark = pytest.mark.inputs.with_args(inputs.built_site)
@@ -49,11 +47,7 @@ def test_html_lang_matches_the_language(site):
 
 
 def wrong_language_labels(labels: frozenset[str], lang: str) -> list[str]:
-    """Labels of a page's controls not in its language: in Chinese each has a Han character, in
-    English none has; a proper name is the same in both."""
-    return sorted(
-        label for label in labels - PROPER_NAMES if (HAN.search(label) is None) == (lang == "zh")
-    )
+    return sorted(label for label in labels if in_another_language(label, lang))
 
 
 def test_controls_are_labelled_in_the_page_language(site):
