@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,6 +31,7 @@ CACHE_DIR = ROOT / ".cache" / "figures"
 RENDERER = ROOT / "hooks" / "render_figures.py"
 STYLE = ROOT / "snippets" / "plotting.py"
 REQUIREMENTS = ROOT / "requirements.txt"
+SLEEPING_THREADS = {"OMP_WAIT_POLICY": "PASSIVE"}
 
 
 def figure_scripts() -> list[Path]:
@@ -84,18 +86,19 @@ def cached_svgs(scripts: list[Path], lang: str) -> dict[Path, Path]:
     }
 
 
-def renderer_environment() -> dict[str, str]:
-    """The renderers' environment: OpenMP threads that wait for work asleep. By default a waiting
-    thread spins, and with one interpreter per core each of torch's threads spun on a core
-    another interpreter needed: 51 drawings took 13.9 s and 26 s of CPU in two interpreters,
-    10.1 s and 17.6 s with waiting threads asleep (the same number of threads)."""
-    return {"OMP_WAIT_POLICY": "PASSIVE", **os.environ}
+def with_sleeping_threads(environment: Mapping[str, str]) -> dict[str, str]:
+    """`environment` with OpenMP threads that sleep while they wait for work, unless it says
+    otherwise (also for notebook kernels and test workers). By default a waiting thread spins,
+    and with one interpreter per core each of torch's threads spun on a core another interpreter
+    needed: 51 drawings took 13.9 s and 26 s of CPU in two interpreters, 10.1 s and 17.6 s with
+    waiting threads asleep (the same number of threads)."""
+    return {**SLEEPING_THREADS, **environment}
 
 
 def run_renderers(jobs: list[dict]) -> list[str]:
     """Render the jobs in one interpreter per core; returns the error report of each that failed."""
     workers = max(1, min(os.cpu_count() or 1, len(jobs)))
-    environment = renderer_environment()
+    environment = with_sleeping_threads(os.environ)
     running = []
     with tempfile.TemporaryDirectory(prefix="figures-") as folder:
         for index in range(workers):

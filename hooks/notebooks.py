@@ -2,7 +2,8 @@
 
 1. Notebooks are committed without outputs. Each is executed with nbclient into
    .cache/notebooks, keyed by the notebook's bytes, the pinned requirements and the execution
-   options, as many at once as there are cores; the notebook's file then points at that
+   options, as many at once as there are cores, with OpenMP threads that sleep while they wait
+   (``figures.with_sleeping_threads``); the notebook's file then points at that
    executed copy, which mkdocs-jupyter renders and offers for download.
 2. ``cjk_heading_ids``: mkdocs-jupyter gives a heading without ASCII letters an empty id while
    its table of contents links to ``#_1``, ``#_2``, ... Every heading gets the id of the same
@@ -49,6 +50,7 @@ import bs4
 import nbformat
 from bs4 import BeautifulSoup
 from cache_files import write_whole  # MkDocs puts a hook's own folder on sys.path
+from figures import with_sleeping_threads
 from markdown.extensions.toc import slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -80,17 +82,12 @@ def executed_path(notebook: Path) -> Path:
     return CACHE_DIR / execution_key(notebook) / notebook.name
 
 
-def kernel_environment() -> dict[str, str]:
-    """A kernel's environment: OpenMP threads that sleep while they wait (figures.py says why)."""
-    return {"OMP_WAIT_POLICY": "PASSIVE", **os.environ}
-
-
 async def execute_into_cache(notebook: Path) -> None:
     nb = nbformat.read(notebook, as_version=4)
     client = NotebookClient(
         nb, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}, **EXECUTION_OPTIONS
     )
-    await client.async_execute(env=kernel_environment())
+    await client.async_execute(env=with_sleeping_threads(os.environ))
     target = executed_path(notebook)
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
@@ -277,6 +274,10 @@ def draws_figure(cell: nbformat.NotebookNode) -> bool:
     )
 
 
+def alt_text(cell: nbformat.NotebookNode) -> str | None:
+    return cell.metadata.get("alt") or None
+
+
 def figure_descriptions(page: Page, config: MkDocsConfig) -> list[str | None]:
     """Each cell's description of its figure (``"alt"`` in its metadata), None for the others;
     a cell that draws a figure without one fails the build, naming the notebook and the cells."""
@@ -289,10 +290,6 @@ def figure_descriptions(page: Page, config: MkDocsConfig) -> list[str | None]:
             "(the figure's description, for readers who cannot see it)"
         )
     return [alt_text(cell) for cell in cells]
-
-
-def alt_text(cell: nbformat.NotebookNode) -> str | None:
-    return cell.metadata.get("alt") or None
 
 
 def figures_described(soup: BeautifulSoup, alts: list[str | None]) -> None:

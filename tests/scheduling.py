@@ -12,8 +12,8 @@ the first worker got the 280 longest checks, nearly all of the full tier's time,
 ran the short ones and waited.
 
 The workers, and every interpreter they start (page code, notebook kernels, figure renderers,
-builds), get OpenMP threads that sleep while they wait for work (OMP_WAIT_POLICY=PASSIVE, unless
-the environment sets it). By default a waiting thread spins: with two workers each running torch
+builds), get OpenMP threads that sleep while they wait for work (hooks/figures.py,
+``with_sleeping_threads``). By default a waiting thread spins: with two workers each running torch
 with as many threads as there are cores, the spinning took the cores the other worker needed. On
 2 cores the full tier's pytest took 584 s with spinning threads and 404 s without, with the same
 number of threads, so the checks still run torch as a reader's machine does.
@@ -25,6 +25,8 @@ import os
 
 import pytest
 
+from hooks.figures import with_sleeping_threads
+
 LONG_S = 3.0
 MARKED_LONG_S = 60.0
 RECORD = "scheduling/durations"
@@ -34,7 +36,7 @@ _seen: dict[str, float] = {}
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before xdist starts the workers
+    os.environ.update(with_sleeping_threads(os.environ))  # before xdist starts the workers
     config.addinivalue_line("markers", "long: takes tens of seconds; started first")
 
 

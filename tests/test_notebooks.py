@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from hooks.notebooks import executed_copy, loads_from_another_host, repair_key
 from tests import inputs
-from tests.pages import DOCS, ROOT, in_another_language, notebooks, site_languages
+from tests.pages import DOCS, ROOT, in_another_language, notebooks
 from tests.site import ensure_built, page_language
 
 NOTEBOOKS = notebooks()
@@ -105,11 +105,10 @@ def test_nbconvert_still_gives_every_image_its_placeholder_description(converted
 
 def test_every_figure_in_a_notebook_page_is_described_in_its_language():
     site = ensure_built()
-    prefixes = {language["lang"]: language["prefix"] for language in site_languages()}
     found = {}
     for notebook in NOTEBOOKS:
         lang, *place = notebook.relative_to(DOCS).with_suffix("").parts
-        page = site / prefixes[lang] / "/".join(place) / "index.html"
+        page = site / inputs.language_prefix(lang) / "/".join(place) / "index.html"
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         alts = [image.get("alt", "") for image in soup.select(".jp-OutputArea img")]
         assert alts, page
